@@ -1,0 +1,1 @@
+namespace LlmSpell.Tools.Tests;
