@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+
+namespace LlmSpell.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/LlmSpell.Benchmarks -- --filter '*Binding*'</c>.
+/// Whole-process timings live in bench/*.sh; results are committed under bench/results/.
+/// </summary>
+internal static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
