@@ -217,9 +217,7 @@ public sealed partial class LuaEngine : IScriptEngine
         _lua.GetGlobal("debug");
         _lua.GetField(-1, "sethook");
         _lua.Remove(-2);
-        PushHelper("make_hook");
         _bridge.PushRawFunction(_lua, _ => Poll());
-        _lua.Call(1, 1);
         _lua.PushInteger(_options.HookInterval);
         _lua.Call(3, 0);
     }

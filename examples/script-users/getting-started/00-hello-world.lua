@@ -1,5 +1,7 @@
 -- ABOUTME: The first llmspell script: prints the Lua version and the globals present in this run.
 -- Run: ./llmspell run examples/script-users/getting-started/00-hello-world.lua
+-- expect: Lua version: Lua 5.4
+-- expect: Decoded answer: 42
 
 print("Hello from llmspell!")
 print("Lua version: " .. _VERSION)

@@ -55,14 +55,6 @@ function H.make_print(write)
   end
 end
 
--- Interruption (Ctrl+C, time limit, instruction limit): checked by the count hook.
-function H.make_hook(poll)
-  return function()
-    local msg = poll()
-    if msg then error(msg, 0) end
-  end
-end
-
 -- Message handler that records a traceback for -v / --debug.
 function H.make_msgh(traceback, store)
   return function(e)
@@ -71,10 +63,24 @@ function H.make_msgh(traceback, store)
   end
 end
 
--- New coroutines get the interruption hook too (debug.sethook is per thread).
-function H.install_hook(sethook, hook, interval)
+-- Interruption (Ctrl+C, time limit, instruction limit, os.exit): a count hook polls the host.
+-- Once interrupted, the hook fires on every instruction of the main thread and of the running
+-- coroutine, so the error escapes at the first instruction outside a pcall (a script cannot
+-- swallow it with pcall in a loop). New coroutines get the hook too (debug.sethook is per thread).
+function H.install_hook(sethook, poll, interval)
+  local main = coroutine.running()
+  local hook
+  hook = function()
+    local msg = poll()
+    if msg then
+      sethook(main, hook, "", 1)
+      sethook(hook, "", 1)
+      error(msg, 0)
+    end
+  end
   sethook(hook, "", interval)
-  local create, wrap, resume, status = coroutine.create, coroutine.wrap, coroutine.resume, coroutine.status
+  local create, resume = coroutine.create, coroutine.resume
+  local pack, unpack = table.pack, table.unpack
   coroutine.create = function(f)
     local co = create(f)
     sethook(co, hook, "", interval)
@@ -83,9 +89,9 @@ function H.install_hook(sethook, hook, interval)
   coroutine.wrap = function(f)
     local co = coroutine.create(f)
     return function(...)
-      local r = table.pack(resume(co, ...))
+      local r = pack(resume(co, ...))
       if not r[1] then error(r[2], 0) end
-      return table.unpack(r, 2, r.n)
+      return unpack(r, 2, r.n)
     end
   end
 end

@@ -7,6 +7,7 @@
 local P = ...
 local G = _G
 local load, loadfile, dofile, type, error = load, loadfile, dofile, type, error
+local package, debug = package, debug
 
 local function text_only_load(chunk, name, mode, env)
   return load(chunk, name, "t", env)
@@ -34,7 +35,7 @@ elseif P.stdlib == "basic" then
   local os_ = os
   G.os = { time = os_.time, clock = os_.clock, date = os_.date, difftime = os_.difftime, exit = os_.exit }
   G.io, G.package, G.require, G.debug = nil, nil, nil, nil
-  package.loaded.io, package.loaded.package, package.loaded.debug = nil, nil, nil
+  if package then package.loaded.io, package.loaded.package, package.loaded.debug = nil, nil, nil end
 elseif P.stdlib == "none" then
   G.dofile, G.loadfile, G.load, G.require = nil, nil, nil, nil
   G.io, G.os, G.package, G.debug = nil, nil, nil, nil
