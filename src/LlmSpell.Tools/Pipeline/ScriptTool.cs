@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LlmSpell.Components;
 using LlmSpell.Scripting;
 using LlmSpell.Tools.Infrastructure;
+using LlmSpell.Values;
 
 namespace LlmSpell.Tools.Pipeline;
 
@@ -35,7 +36,7 @@ internal sealed class ScriptTool(ToolDescriptor descriptor, IScriptFunction func
     }
 
     /// <summary>The return-value rule of behaviours.md §3.2.</summary>
-    internal static ComponentOutput ToOutput(object? result) => result switch
+    internal static ComponentOutput ToOutput(object? result) => Unwrap(result) switch
     {
         null => ComponentOutput.Prose(string.Empty),
         string s => ComponentOutput.Prose(s),
@@ -44,7 +45,22 @@ internal sealed class ScriptTool(ToolDescriptor descriptor, IScriptFunction func
         double d => ComponentOutput.Prose(LuaNumberText(d)),
         JsonObject o when o.ContainsKey("success") || o.ContainsKey("result") || o.ContainsKey("operation") => ComponentOutput.Envelope(o),
         JsonNode n => ComponentOutput.Json(n),
-        _ => ComponentOutput.Prose(result.ToString() ?? string.Empty),
+        var other => ComponentOutput.Prose(other.ToString() ?? string.Empty),
+    };
+
+    // Engines may hand scalars back as JSON values; the rule is about the script's value type.
+    private static object? Unwrap(object? result) => result switch
+    {
+        JsonValue v => JsonValues.Classify(v) switch
+        {
+            ValueKind.Null => null,
+            ValueKind.String => JsonValues.AsString(v),
+            ValueKind.Boolean => JsonValues.AsBool(v),
+            ValueKind.Integer => JsonValues.AsInteger(v),
+            ValueKind.Float => JsonValues.AsDouble(v),
+            _ => v,
+        },
+        _ => result,
     };
 
     // Lua's tostring for floats: "%.14g", with ".0" on integral values.

@@ -1,0 +1,19 @@
+using LlmSpell.Tools.Utility;
+using LlmSpell.Tools.Utility.Calculator;
+using LlmSpell.Tools.Utility.Text;
+using LlmSpell.Tools.Utility.Uuid;
+
+namespace LlmSpell.Tools.Infrastructure;
+
+/// <summary>The utility area's contribution to the built-in tools (tools.md §5.1–§5.10).</summary>
+internal static partial class BuiltInTools
+{
+    static partial void AddUtilityTools(List<ITool> tools, ToolServices services)
+    {
+        tools.Add(new Base64EncoderTool(services));
+        tools.Add(new CalculatorTool());
+        tools.Add(new HashCalculatorTool(services));
+        tools.Add(new TextManipulatorTool());
+        tools.Add(new UuidGeneratorTool(services));
+    }
+}
