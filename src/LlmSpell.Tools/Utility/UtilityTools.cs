@@ -1,5 +1,7 @@
 using LlmSpell.Tools.Utility;
 using LlmSpell.Tools.Utility.Calculator;
+using LlmSpell.Tools.Utility.DateTime;
+using LlmSpell.Tools.Utility.Diff;
 using LlmSpell.Tools.Utility.Text;
 using LlmSpell.Tools.Utility.Uuid;
 
@@ -12,6 +14,8 @@ internal static partial class BuiltInTools
     {
         tools.Add(new Base64EncoderTool(services));
         tools.Add(new CalculatorTool());
+        tools.Add(new DateTimeHandlerTool(services));
+        tools.Add(new DiffCalculatorTool(services));
         tools.Add(new HashCalculatorTool(services));
         tools.Add(new TextManipulatorTool());
         tools.Add(new UuidGeneratorTool(services));
