@@ -4,6 +4,7 @@ using LlmSpell.Tools.Utility.DateTime;
 using LlmSpell.Tools.Utility.Diff;
 using LlmSpell.Tools.Utility.Text;
 using LlmSpell.Tools.Utility.Uuid;
+using LlmSpell.Tools.Utility.Validation;
 
 namespace LlmSpell.Tools.Infrastructure;
 
@@ -14,6 +15,7 @@ internal static partial class BuiltInTools
     {
         tools.Add(new Base64EncoderTool(services));
         tools.Add(new CalculatorTool());
+        tools.Add(new DataValidationTool());
         tools.Add(new DateTimeHandlerTool(services));
         tools.Add(new DiffCalculatorTool(services));
         tools.Add(new HashCalculatorTool(services));
