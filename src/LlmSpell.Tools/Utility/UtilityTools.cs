@@ -2,6 +2,7 @@ using LlmSpell.Tools.Utility;
 using LlmSpell.Tools.Utility.Calculator;
 using LlmSpell.Tools.Utility.DateTime;
 using LlmSpell.Tools.Utility.Diff;
+using LlmSpell.Tools.Utility.Templates;
 using LlmSpell.Tools.Utility.Text;
 using LlmSpell.Tools.Utility.Uuid;
 using LlmSpell.Tools.Utility.Validation;
@@ -19,6 +20,7 @@ internal static partial class BuiltInTools
         tools.Add(new DateTimeHandlerTool(services));
         tools.Add(new DiffCalculatorTool(services));
         tools.Add(new HashCalculatorTool(services));
+        tools.Add(new TemplateEngineTool());
         tools.Add(new TextManipulatorTool());
         tools.Add(new UuidGeneratorTool(services));
     }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HandlebarsDotNet;
+using LlmSpell.Tools.Infrastructure;
+
+namespace LlmSpell.Tools.Utility.Templates;
+
+/// <summary>Renders Handlebars templates with Handlebars.Net and the helpers of tools.md §5.7.</summary>
+internal static class HandlebarsRenderer
+{
+    public static string Render(string source, JsonObject context, IReadOnlyDictionary<string, string> partials, bool autoescape, bool strict)
+    {
+        var hb = Handlebars.Create(new HandlebarsConfiguration { NoEscape = !autoescape, ThrowOnUnresolvedBindingExpression = strict });
+        hb.RegisterHelper("uppercase", (_, args) => args.Length > 0 ? args[0]?.ToString()?.ToUpperInvariant() : string.Empty);
+        hb.RegisterHelper("lowercase", (_, args) => args.Length > 0 ? args[0]?.ToString()?.ToLowerInvariant() : string.Empty);
+        hb.RegisterHelper("eq", (_, args) => args.Length >= 2 && Equals(Normalize(args[0]), Normalize(args[1])));
+        hb.RegisterHelper("json", (_, args) => JsonSerializer.Serialize(args.Length > 0 ? args[0] : null));
+        try
+        {
+            foreach (var (name, text) in partials)
+            {
+                hb.RegisterTemplate(name, text);
+            }
+
+            var template = hb.Compile(source);
+            return template(TemplateModel.ToClr(context));
+        }
+        catch (HandlebarsException ex)
+        {
+            var what = ex.Message.Contains("could not be resolved", StringComparison.Ordinal)
+                ? $"undefined variable: {ex.Message}"
+                : $"template syntax error: {TeraRenderer.Position(ex.Message)}";
+            throw ToolFailureException.Failed(what, "invalid_parameter");
+        }
+    }
+
+    private static object? Normalize(object? v) => v switch
+    {
+        int i => (double)i,
+        long l => (double)l,
+        double d => d,
+        _ => v?.ToString(),
+    };
+}
