@@ -1,5 +1,6 @@
 using LlmSpell.Tools.Utility;
 using LlmSpell.Tools.Utility.Calculator;
+using LlmSpell.Tools.Utility.Citations;
 using LlmSpell.Tools.Utility.DateTime;
 using LlmSpell.Tools.Utility.Diff;
 using LlmSpell.Tools.Utility.Templates;
@@ -16,6 +17,7 @@ internal static partial class BuiltInTools
     {
         tools.Add(new Base64EncoderTool(services));
         tools.Add(new CalculatorTool());
+        tools.Add(new CitationFormatterTool(services));
         tools.Add(new DataValidationTool());
         tools.Add(new DateTimeHandlerTool(services));
         tools.Add(new DiffCalculatorTool(services));
