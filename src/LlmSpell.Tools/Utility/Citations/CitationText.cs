@@ -60,5 +60,8 @@ internal sealed class CitationText(string output)
 
     public static string PagePrefix(string pages) => pages.Contains('–', StringComparison.Ordinal) || pages.Contains('-', StringComparison.Ordinal) || pages.Contains(',', StringComparison.Ordinal) ? "pp." : "p.";
 
-    private static string Html(string s) => System.Net.WebUtility.HtmlEncode(s);
+    // Only the markup-significant characters: WebUtility.HtmlEncode would also turn "ö" into "&#246;".
+    private static string Html(string s) =>
+        s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }
