@@ -90,8 +90,10 @@ internal static class Strftime
         var month = Get("m", 1);
         if (m.Groups["b"].Success || m.Groups["B"].Success)
         {
-            var name = (m.Groups["b"].Success ? m.Groups["b"] : m.Groups["B"]).Value;
-            var idx = Array.FindIndex(MonthNames, n => n.Length > 0 && (n.Equals(name, StringComparison.OrdinalIgnoreCase) || (name.Length == 3 && n.StartsWith(name, StringComparison.OrdinalIgnoreCase))));
+            // %b takes the three-letter abbreviation, %B the full name.
+            var full = !m.Groups["b"].Success;
+            var name = (full ? m.Groups["B"] : m.Groups["b"]).Value;
+            var idx = Array.FindIndex(MonthNames, n => n.Length > 0 && (full ? n.Equals(name, StringComparison.OrdinalIgnoreCase) : n.StartsWith(name, StringComparison.OrdinalIgnoreCase)));
             if (idx < 0)
             {
                 return false;

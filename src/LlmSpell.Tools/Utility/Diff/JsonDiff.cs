@@ -67,7 +67,7 @@ internal sealed class JsonDiff
                 break;
             default:
                 var leaf = path.Length == 0 ? "$" : path;
-                if (JsonValues.DeepEquals(a, b) && JsonValues.Classify(a) == JsonValues.Classify(b))
+                if (JsonValues.DeepEquals(a, b))
                 {
                     Unchanged.Add(leaf);
                 }
