@@ -46,7 +46,8 @@ public sealed class DiffAndValidationTests
         Assert.Equal("""{"e":true}""", diff["added"]!.ToJsonString());
         Assert.Equal("""{"b.d":3,"l[2]":3}""", diff["removed"]!.ToJsonString());
         Assert.Equal("""{"b.c":{"old":2,"new":5},"l[1]":{"old":2,"new":9}}""", diff["modified"]!.ToJsonString());
-        Assert.Equal(3, r["result"]!["summary"]!["unchanged"]!.GetValue<int>());
+        Assert.Equal("""["a","l[0]"]""", diff["unchanged"]!.ToJsonString());
+        Assert.Equal(2, r["result"]!["summary"]!["unchanged"]!.GetValue<int>());
     }
 
     [Fact]
