@@ -84,3 +84,26 @@ assert.equals(bad.error.code, "invalid_expression")
 -- C25: unknown parameters are ignored.
 local extra = Tool.invoke("text_manipulator", { operation = "lowercase", input = "ABC", timeout_ms = 5, bogus = true })
 assert.equals(extra.result.result, "abc")
+
+-- C19: now is UTC with Z, plus a timestamp.
+local now = Tool.invoke("date_time_handler", { operation = "now" })
+assert.truthy(now.result.datetime:match("Z$"), now.result.datetime)
+assert.equals(math.type(now.result.timestamp), "integer")
+assert.equals(Tool.invoke("datetime_handler", { operation = "now" }).metadata.tool, "date_time_handler")
+
+-- C20: {{id}} placeholders are rendered from context.
+local tpl = Tool.invoke("template_engine", { input = "Item {{id}}: {{ name | upper }}", context = { id = 42, name = "widget" } })
+assert.equals(tpl.result.rendered, "Item 42: WIDGET")
+assert.equals(tpl.result.engine, "tera")
+
+-- The remaining utility tools through the script surface.
+assert.equals(Tool.invoke("diff_calculator", { old_text = "a\n", new_text = "b\n" }).result.stats.added, 1)
+local dv = Tool.invoke("data_validation", { input = { email = "x" }, rules = { { type = "object", properties = { email = { { type = "email" } } } } } })
+assert.equals(dv.result.valid, false)
+assert.equals(dv.result.errors[1].field, "$.email")
+local cite = Tool.invoke("citation_formatter", { input = "@book{b, author = {Brown, Alice}, title = {T}, publisher = {P}, year = 2018}", style = "apa" })
+assert.equals(cite.result.citations[1].citation, "Brown, A. (2018). T. P.")
+assert.equals(cite.result.citations[1].in_text, "(Brown, 2018)")
+
+-- Per-call time limit from opts.timeout_ms is accepted.
+assert.equals(Tool.invoke("calculator", { input = "1 + 1" }, { timeout_ms = 5000 }).result.result, 2)
