@@ -15,6 +15,7 @@ internal static class HandlebarsRenderer
         hb.RegisterHelper("lowercase", (_, args) => args.Length > 0 ? args[0]?.ToString()?.ToLowerInvariant() : string.Empty);
         hb.RegisterHelper("eq", (_, args) => args.Length >= 2 && Equals(Normalize(args[0]), Normalize(args[1])));
         hb.RegisterHelper("json", (_, args) => JsonSerializer.Serialize(args.Length > 0 ? args[0] : null));
+        HandlebarsTemplate<object, object> template;
         try
         {
             foreach (var (name, text) in partials)
@@ -22,15 +23,25 @@ internal static class HandlebarsRenderer
                 hb.RegisterTemplate(name, text);
             }
 
-            var template = hb.Compile(source);
-            return template(TemplateModel.ToClr(context));
+            template = hb.Compile(source);
         }
         catch (HandlebarsException ex)
         {
-            var what = ex.Message.Contains("could not be resolved", StringComparison.Ordinal)
-                ? $"undefined variable: {ex.Message}"
-                : $"template syntax error: {TeraRenderer.Position(ex.Message)}";
-            throw ToolFailureException.Failed(what, "invalid_parameter");
+            throw ToolFailureException.Failed($"template syntax error: {TeraRenderer.Position(ex.Message)}", "invalid_parameter");
+        }
+
+        try
+        {
+            return template(TemplateModel.ToClr(context)!);
+        }
+        catch (Exception ex) when (strict && ex.Message.EndsWith(" is undefined", StringComparison.Ordinal))
+        {
+            // Handlebars.Net reports strict-mode misses as "<name> is undefined".
+            throw ToolFailureException.Failed($"undefined variable: {ex.Message}", "invalid_parameter");
+        }
+        catch (HandlebarsException ex)
+        {
+            throw ToolFailureException.Failed($"template rendering failed: {TeraRenderer.Position(ex.Message)}");
         }
     }
 
