@@ -10,7 +10,8 @@ public interface IToolInterceptor
     /// <summary>Before parameter validation (ToolValidation hook).</summary>
     Task BeforeValidationAsync(ToolInvocation invocation, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>After validation, before execution (BeforeToolExecution hook, tool.started event).</summary>
+    /// <summary>After validation, before execution (BeforeToolExecution hook, tool.started event). Setting
+    /// <see cref="ToolInvocation.Output"/> here replaces the execution; changing <see cref="ToolInvocation.Parameters"/> modifies it.</summary>
     Task BeforeExecutionAsync(ToolInvocation invocation, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>After a successful execution; may replace <see cref="ToolInvocation.Output"/> (AfterToolExecution hook, tool.completed event).</summary>

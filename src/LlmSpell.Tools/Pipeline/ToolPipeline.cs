@@ -75,7 +75,10 @@ public sealed class ToolPipeline : IToolInvoker, IDisposable
                 await i.BeforeExecutionAsync(invocation, cancellationToken).ConfigureAwait(false);
             }
 
-            invocation.Output = await ExecuteAsync(invocation, timeout ?? tool.Descriptor.DefaultTimeout, cancellationToken).ConfigureAwait(false);
+            // A BeforeToolExecution interceptor may replace the call by setting an output.
+            invocation.Output ??= await ExecuteAsync(invocation, timeout ?? tool.Descriptor.DefaultTimeout, cancellationToken).ConfigureAwait(false);
+            invocation.Output.Metadata["tool"] = toolName;
+            invocation.Output.Metadata["execution_time_ms"] = (long)invocation.Elapsed.TotalMilliseconds;
             foreach (var i in interceptors)
             {
                 await i.AfterExecutionAsync(invocation, cancellationToken).ConfigureAwait(false);
@@ -147,8 +150,6 @@ public sealed class ToolPipeline : IToolInvoker, IDisposable
         }
 
         invocation.Elapsed = _services.Time.GetElapsedTime(started);
-        output.Metadata["tool"] = descriptor.Name;
-        output.Metadata["execution_time_ms"] = (long)invocation.Elapsed.TotalMilliseconds;
         return output;
     }
 

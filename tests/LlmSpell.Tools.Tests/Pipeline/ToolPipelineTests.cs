@@ -156,6 +156,35 @@ public sealed class ToolPipelineTests
         Assert.Equal(["validate:calculator", "before:calculator", "after:calculator", "validate:text_manipulator", "error:text_manipulator"], recorder.Stages);
     }
 
+    [Fact]
+    public async Task Interceptor_CanModifyParametersAndReplaceExecution()
+    {
+        var h = new ToolHarness();
+        h.Pipeline.AddInterceptor(new RewritingInterceptor());
+        var r = await h.Result("calculator", """{"input":"1 + 1"}""");
+        Assert.Equal(6L, r["result"]!.GetValue<long>());
+        var replaced = await h.Run("uuid_generator", "{}");
+        Assert.Equal("replaced", replaced["text"]!.GetValue<string>());
+        Assert.Equal("uuid_generator", replaced["metadata"]!["tool"]!.GetValue<string>());
+    }
+
+    private sealed class RewritingInterceptor : IToolInterceptor
+    {
+        public Task BeforeExecutionAsync(ToolInvocation invocation, CancellationToken cancellationToken)
+        {
+            if (invocation.Descriptor.Name == "calculator")
+            {
+                invocation.Parameters["input"] = "2 * 3";
+            }
+            else
+            {
+                invocation.Output = ComponentOutput.Prose("replaced");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class RecordingInterceptor : IToolInterceptor
     {
         public List<string> Stages { get; } = [];
