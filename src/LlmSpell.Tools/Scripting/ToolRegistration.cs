@@ -55,7 +55,7 @@ internal sealed partial class ToolRegistration(ToolRegistry registry)
     public object? Unregister(ScriptArgs args)
     {
         var name = args.String(0, "name");
-        if (registry.Find(name) is { } tool && registry.IsBuiltIn(tool.Descriptor.Name))
+        if ((registry.Find(name) is { } tool && registry.IsBuiltIn(tool.Descriptor.Name)) || registry.IsDisabled(name))
         {
             throw args.InvalidArgument($"built-in tool '{name}' cannot be unregistered");
         }
