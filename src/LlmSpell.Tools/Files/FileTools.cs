@@ -13,7 +13,7 @@ internal static partial class BuiltInTools
         // tools.Add(new FileConverterTool(services));
         // tools.Add(new ArchiveHandlerTool(services));
         // tools.Add(new CsvAnalyzerTool(services));
-        // tools.Add(new JsonProcessorTool(services));
+        tools.Add(new JsonProcessorTool(services));
         // tools.Add(new GraphBuilderTool(services));
         // tools.Add(new PdfProcessorTool(services));
     }
