@@ -12,9 +12,9 @@ internal static partial class BuiltInTools
         // tools.Add(new FileWatcherTool(services));
         // tools.Add(new FileConverterTool(services));
         // tools.Add(new ArchiveHandlerTool(services));
-        // tools.Add(new CsvAnalyzerTool(services));
+        tools.Add(new CsvAnalyzerTool(services));
         tools.Add(new JsonProcessorTool(services));
-        // tools.Add(new GraphBuilderTool(services));
+        tools.Add(new GraphBuilderTool(services));
         // tools.Add(new PdfProcessorTool(services));
     }
 }
