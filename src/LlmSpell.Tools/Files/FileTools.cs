@@ -11,7 +11,7 @@ internal static partial class BuiltInTools
         // tools.Add(new FileSearchTool(services));
         // tools.Add(new FileWatcherTool(services));
         // tools.Add(new FileConverterTool(services));
-        // tools.Add(new ArchiveHandlerTool(services));
+        tools.Add(new ArchiveHandlerTool(services));
         tools.Add(new CsvAnalyzerTool(services));
         tools.Add(new JsonProcessorTool(services));
         tools.Add(new GraphBuilderTool(services));
