@@ -8,7 +8,7 @@ namespace LlmSpell.Tools.Files;
 /// <summary>file_search (tools.md §5.20): text or regex search with context lines; every visited file is admitted by the sandbox.</summary>
 internal sealed class FileSearchTool(ToolServices services) : ITool
 {
-    private static readonly string[] DefaultExtensions = ["txt", "md", "rs", "py", "js", "ts", "java", "cs", "cpp", "c", "h", "json", "xml", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "lua", "sql", "html", "css"];
+    internal static readonly string[] DefaultExtensions = ["txt", "md", "rs", "py", "js", "ts", "java", "cs", "cpp", "c", "h", "json", "xml", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "lua", "sql", "html", "css"];
     private static readonly string[] DefaultExcludedDirs = [".git", "node_modules", "target", "bin", "obj"];
 
     public ToolDescriptor Descriptor { get; } = new()

@@ -8,7 +8,7 @@ namespace LlmSpell.Tools.Files;
 /// <summary>The walk and per-file matching of file_search.</summary>
 internal sealed class FileSearcher(ToolServices services, ToolRequest request, Regex regex, int context, int maxDepth, CancellationToken ct)
 {
-    private readonly HashSet<string> _include = Extensions(request.Array("include_extensions"));
+    private readonly HashSet<string> _include = request.Array("include_extensions") is { } inc ? Extensions(inc) : [.. FileSearchTool.DefaultExtensions];
     private readonly HashSet<string> _exclude = Extensions(request.Array("exclude_extensions"));
     private readonly HashSet<string> _excludeDirs = [.. (request.Array("exclude_dirs") ?? [".git", "node_modules", "target", "bin", "obj"]).Select(n => n?.ToString() ?? "")];
     private readonly long _maxSize = request.Integer("max_file_size") ?? 10_485_760;
