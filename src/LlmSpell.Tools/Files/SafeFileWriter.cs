@@ -36,6 +36,7 @@ internal static class SafeFileWriter
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically (or directly when atomic_writes is off).</summary>
     public static string Write(ToolServices services, string path, ReadOnlySpan<byte> bytes)
     {
+        services.AdmitWritePath(path);
         var max = services.Config.GetInt("tools.file_operations.max_file_size", 50_000_000);
         if (bytes.Length > max)
         {

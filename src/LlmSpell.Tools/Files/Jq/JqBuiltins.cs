@@ -20,8 +20,8 @@ internal static class JqBuiltins
         "floor/0", "ceil/0", "round/0", "fabs/0", "sqrt/0", "now/0", "todate/0", "fromdate/0", "select/1", "map/1", "map_values/1",
         "has/1", "contains/1", "inside/1", "recurse/0", "recurse/1", "walk/1", "arrays/0", "objects/0", "iterables/0",
         "booleans/0", "numbers/0", "strings/0", "nulls/0", "scalars/0", "isempty/1", "indices/1", "index/1", "rindex/1",
-        "@text/0", "@json/0", "@base64/0", "@base64d/0", "@uri/0", "@csv/0", "@tsv/0", "@html/0", "@sh/0", "ascii/0", "implode/0", "explode/0",
-        "tostream/0", "splits/1", "min_by/1", "abs/0", "infinite/0", "nan/0", "isnan/0", "not/0", "in/1", "toarray/0", "trim/0", "ltrim/0", "rtrim/0",
+        "@text/0", "@json/0", "@base64/0", "@base64d/0", "@uri/0", "@csv/0", "@tsv/0", "@html/0", "@sh/0", "implode/0", "explode/0",
+        "abs/0", "infinite/0", "nan/0", "isnan/0", "not/0", "in/1", "toarray/0", "trim/0", "ltrim/0", "rtrim/0",
     ];
 
     public static bool Exists(string name, int arity) => Known.Contains($"{name}/{arity}");

@@ -69,6 +69,8 @@ internal sealed partial class JqEvaluator(TimeProvider time, CancellationToken c
                 return EvalForeach(n, input, env);
             case JqNodeKind.Bind:
                 return Eval(n.A!, input, env).SelectMany(v => Eval(n.B!, input, env.Bind(n.Name, v)));
+            case JqNodeKind.Update:
+                return EvalUpdate(n, input, env);
             default:
                 return CallFunction(n, input, env);
         }
@@ -313,6 +315,45 @@ internal sealed partial class JqEvaluator(TimeProvider time, CancellationToken c
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Assignment operators: <c>l |= f</c> updates each path of l with the first output of f;
+    /// <c>l = r</c> and <c>l op= r</c> evaluate r against the original input (one result per output of r).
+    /// </summary>
+    private IEnumerable<JsonNode?> EvalUpdate(JqNode n, JsonNode? input, JqEnv env)
+    {
+        var paths = Paths(n.A!, [], input, env).Select(p => p.Path).ToList();
+        if (n.Name == "|=")
+        {
+            var result = input;
+            foreach (var p in paths)
+            {
+                var outputs = Eval(n.B!, GetPath(result, p), env).Take(1).ToList();
+                result = outputs.Count == 0 ? DeletePaths(result, [p]) : SetPath(result, p, 0, outputs[0]);
+            }
+
+            yield return result;
+            yield break;
+        }
+
+        foreach (var v in Eval(n.B!, input, env).ToList())
+        {
+            var result = input;
+            foreach (var p in paths)
+            {
+                var current = GetPath(result, p);
+                var updated = n.Name switch
+                {
+                    "=" => v,
+                    "//=" => JqValues.IsTruthy(current) ? current : v,
+                    _ => JqValues.Arith(n.Name[..^1], current, v),
+                };
+                result = SetPath(result, p, 0, updated);
+            }
+
+            yield return result;
         }
     }
 

@@ -6,7 +6,7 @@ namespace LlmSpell.Tools.Files.Jq;
 /// <summary>Tokenises a jq program (the subset of tools.md §5.12).</summary>
 internal static class JqLexer
 {
-    private static readonly string[] Puncts = ["?//", "|=", "+=", "-=", "*=", "/=", "//=", "==", "!=", "<=", ">=", "//", "..", "|", ",", ".", "[", "]", "{", "}", "(", ")", ":", ";", "<", ">", "+", "-", "*", "/", "%", "?", "="];
+    private static readonly string[] Puncts = ["?//", "|=", "+=", "-=", "*=", "/=", "%=", "//=", "==", "!=", "<=", ">=", "//", "..", "|", ",", ".", "[", "]", "{", "}", "(", ")", ":", ";", "<", ">", "+", "-", "*", "/", "%", "?", "="];
 
     public static List<JqToken> Tokenize(string src, int offset = 0)
     {

@@ -26,4 +26,5 @@ internal enum JqNodeKind
     Bind,
     Variable,
     Call,
+    Update,
 }

@@ -97,9 +97,15 @@ internal sealed partial class JqParser
     private JqNode ParseAlternative()
     {
         var left = ParseOr();
-        if (IsPunct("=") || IsPunct("|=") || IsPunct("+=") || IsPunct("-=") || IsPunct("*=") || IsPunct("/=") || IsPunct("//=") || IsPunct("?//"))
+        if (IsPunct("?//"))
         {
-            throw Error("assignment operators are not supported");
+            throw Error("destructuring alternatives are not supported");
+        }
+
+        if (IsPunct("=") || IsPunct("|=") || IsPunct("+=") || IsPunct("-=") || IsPunct("*=") || IsPunct("/=") || IsPunct("%=") || IsPunct("//="))
+        {
+            var op = Next().Text;
+            return new JqNode(JqNodeKind.Update) { Name = op, A = left, B = ParseAlternative() };
         }
 
         return Accept("//") ? new JqNode(JqNodeKind.Alternative) { A = left, B = ParseAlternative() } : left;
