@@ -41,7 +41,9 @@ internal sealed class FileOperationsTool(ToolServices services) : ITool
         OutputKind = OutputKind.Prose,
         Parameters =
         [
-            new("operation", "string", "read, write, append, delete, create_dir (mkdir), list_dir (ls, dir), copy (cp), move (mv, rename), metadata (stat, info), exists", Required: true),
+            // Not marked required: tools.md §5.19 wants a missing operation reported by the tool itself
+            // as "parameter 'operation': unknown file operation ''", not by the pipeline's generic message.
+            new("operation", "string", "read, write, append, delete, create_dir (mkdir), list_dir (ls, dir), copy (cp), move (mv, rename), metadata (stat, info), exists"),
             new("path", "string", "Target path of most operations (sandboxed)"),
             new("input", "string", "Data for write/append", Aliases: ["content"]),
             new("source_path", "string", "Source of copy/move (sandboxed)"),
@@ -78,7 +80,7 @@ internal sealed class FileOperationsTool(ToolServices services) : ITool
         }
         catch (UnauthorizedAccessException)
         {
-            return Task.FromResult(Failure(operation, "permission denied: " + request.String("path"), "execution_error"));
+            return Task.FromResult(Failure(operation, "permission denied: " + (request.String("path") ?? request.String("source_path")), "execution_error"));
         }
         catch (IOException ex)
         {

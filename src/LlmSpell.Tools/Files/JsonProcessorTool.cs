@@ -138,7 +138,23 @@ internal sealed class JsonProcessorTool(ToolServices services) : ITool
         return input?.DeepClone();
     }
 
-    private List<JsonNode?> RunJq(string program, JsonNode? input, CancellationToken ct) => Evaluate(Compile(program), input, ct);
+    private List<JsonNode?> RunJq(string program, JsonNode? input, CancellationToken ct)
+    {
+        var max = services.Config.GetInt("tools.data.max_json_depth", 128);
+        if (Depth(input, 0, max) > max)
+        {
+            throw ToolFailureException.Failed($"JSON input is nested deeper than tools.data.max_json_depth ({max})");
+        }
+
+        return Evaluate(Compile(program), input, ct);
+    }
+
+    private static long Depth(JsonNode? node, long depth, long max) => depth > max ? depth : node switch
+    {
+        JsonObject o => o.Select(p => Depth(p.Value, depth + 1, max)).DefaultIfEmpty(depth + 1).Max(),
+        JsonArray a => a.Select(e => Depth(e, depth + 1, max)).DefaultIfEmpty(depth + 1).Max(),
+        _ => depth,
+    };
 
     private static JqNode Compile(string program)
     {

@@ -306,4 +306,43 @@ public sealed class FileOperationsToolTests : IDisposable
         Assert.Equal(OutputKind.Prose, d.OutputKind);
         Assert.Contains("content", d.Parameters.Single(p => p.Name == "input").Aliases!);
     }
+
+    [Fact]
+    public async Task CopyMove_TargetOutsideSandbox_FailureResultAndSourceKept()
+    {
+        var src = _dir.Write("s.txt", "data");
+        var cp = await Run(new() { ["operation"] = "copy", ["source_path"] = src, ["target_path"] = "/etc/s.txt" });
+        Assert.Equal("Tool 'file_operations' failed: copy: security violation: path '/etc/s.txt' is outside the allowed paths [/tmp]", cp.FailureMessage);
+        var mv = await Run(new() { ["operation"] = "move", ["source_path"] = src, ["target_path"] = "/tmpfoo/s.txt" });
+        Assert.True(mv.IsFailure);
+        Assert.Equal("data", File.ReadAllText(src));
+        var mvExe = await Run(new() { ["operation"] = "rename", ["source_path"] = src, ["target_path"] = _dir.File("s.dll") });
+        Assert.Contains("extension '.dll' is not allowed", mvExe.FailureMessage);
+        Assert.True(File.Exists(src));
+    }
+
+    [Fact]
+    public async Task MissingOperation_RaisesUnknownFileOperation()
+    {
+        var ex = await FileToolHarness.Fails(new FileOperationsTool(_services), _services, new() { ["path"] = "/tmp/x" });
+        Assert.Equal("parameter 'operation': unknown file operation ''", ex.Message);
+    }
+
+    [Fact]
+    public async Task Read_OverSizeLimit_FailureResult()
+    {
+        var services = ToolTestServices.Create("[tools.file_operations]\nmax_file_size = 3\n");
+        var path = _dir.Write("big.txt", "12345");
+        var o = await FileToolHarness.Run(new FileOperationsTool(services), services, new() { ["operation"] = "read", ["path"] = path });
+        Assert.Equal($"Tool 'file_operations' failed: read: file '{path}' is 5 bytes, exceeding the limit of 3", o.FailureMessage);
+    }
+
+    [Fact]
+    public async Task AllowedExtensions_RestrictWrites()
+    {
+        var services = ToolTestServices.Create("[tools.file_operations]\nallowed_extensions = [\"txt\"]\n");
+        var o = await FileToolHarness.Run(new FileOperationsTool(services), services, new() { ["operation"] = "write", ["path"] = _dir.File("a.md"), ["input"] = "x" });
+        Assert.Equal("Tool 'file_operations' failed: write: security violation: writing files with extension '.md' is not allowed (allowed: txt)", o.FailureMessage);
+        Assert.False(File.Exists(_dir.File("a.md")));
+    }
 }

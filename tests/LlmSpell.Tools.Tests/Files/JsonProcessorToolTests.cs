@@ -100,4 +100,14 @@ public sealed class JsonProcessorToolTests
         var ex = await FileToolHarness.Fails(new JsonProcessorTool(_services), _services, new() { ["operation"] = "stream", ["input"] = "{\"a\":1}\n{oops\n" });
         Assert.StartsWith("invalid JSON on line 2", ex.Message);
     }
+
+    [Fact]
+    public async Task Query_TooDeep_Raises()
+    {
+        var services = ToolTestServices.Create("[tools.data]\nmax_json_depth = 3\n");
+        var ex = await FileToolHarness.Fails(new JsonProcessorTool(services), services, new() { ["input"] = "[[[[1]]]]" });
+        Assert.Equal("JSON input is nested deeper than tools.data.max_json_depth (3)", ex.Message);
+        var ok = FileToolHarness.Result(await FileToolHarness.Run(new JsonProcessorTool(services), services, new() { ["input"] = "[[[1]]]", ["query"] = ".[0][0][0]" }));
+        Assert.Equal(1, ok["result"]!.GetValue<long>());
+    }
 }
