@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using LlmSpell.TestUtilities;
@@ -127,5 +128,25 @@ public sealed class ArchiveHandlerToolTests : IDisposable
         var notZip = _dir.Write("fake.zip", "not a zip");
         Assert.StartsWith($"'{notZip}' is not a valid zip archive", (await Fails(new() { ["operation"] = "list", ["path"] = notZip })).Message);
         Assert.Equal("file not found: " + _dir.File("none.zip"), (await Fails(new() { ["operation"] = "list", ["path"] = _dir.File("none.zip") })).Message);
+    }
+
+    [Fact]
+    public async Task Extract_TarSymlinkEntry_NotCreated()
+    {
+        var tar = _dir.File("links.tar");
+        using (var stream = File.Create(tar))
+        using (var writer = new TarWriter(stream, TarEntryFormat.Pax))
+        {
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "passwd") { LinkName = "/etc/passwd" });
+            var file = new PaxTarEntry(TarEntryType.RegularFile, "ok.txt") { DataStream = new MemoryStream("fine"u8.ToArray()) };
+            writer.WriteEntry(file);
+        }
+
+        var target = _dir.File("lt");
+        var r = FileToolHarness.Result(await Run(new() { ["operation"] = "extract", ["path"] = tar, ["target_path"] = target }));
+        Assert.Equal(1, r["file_count"]!.GetValue<int>());
+        Assert.False(File.Exists(Path.Combine(target, "passwd")));
+        Assert.Null(new FileInfo(Path.Combine(target, "passwd")).LinkTarget);
+        Assert.Equal("fine", File.ReadAllText(Path.Combine(target, "ok.txt")));
     }
 }

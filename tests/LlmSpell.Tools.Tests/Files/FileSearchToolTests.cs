@@ -65,4 +65,13 @@ public sealed class FileSearchToolTests : IDisposable
         Assert.Equal(ToolFailureKind.SecurityViolation, (await FileToolHarness.Fails(tool, _services, new() { ["pattern"] = "root", ["path"] = "/etc" })).Kind);
         Assert.Equal(ToolFailureKind.InvalidParameters, (await FileToolHarness.Fails(tool, _services, new() { ["pattern"] = "x", ["path"] = _dir.Path, ["context_lines"] = 51 })).Kind);
     }
+
+    [Fact]
+    public async Task Search_CatastrophicRegex_FileSkippedAfterTimeout()
+    {
+        _dir.Write("evil.txt", new string('a', 40) + "!");
+        var o = await Run(new() { ["pattern"] = "^(a+)+$", ["path"] = _dir.Path, ["use_regex"] = true });
+        var r = FileToolHarness.Result(o);
+        Assert.Equal("regex timed out (1 s per file)", r["skipped_files"]![0]!["reason"]!.GetValue<string>());
+    }
 }
