@@ -1,0 +1,13 @@
+namespace LlmSpell.Tools.Files.Jq;
+
+internal enum JqTokenKind
+{
+    End,
+    Identifier,
+    Field,
+    Variable,
+    Number,
+    String,
+    Punct,
+    Format,
+}
