@@ -1,0 +1,99 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using LlmSpell.Tools.Infrastructure;
+using LlmSpell.Tools.Network;
+
+namespace LlmSpell.Tools.Web;
+
+/// <summary>Fetching and reading HTML pages (AngleSharp) for web_scraper and webpage_monitor.</summary>
+internal static class HtmlPages
+{
+    private static readonly string[] NonContent = ["script", "style", "noscript", "template"];
+
+    /// <summary>GETs a page through the gateway; non-2xx raises <c>http_error</c>.</summary>
+    public static async Task<(NetResponse Response, IHtmlDocument Document)> FetchAsync(ToolServices services, string url, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var response = await NetworkServices.Gateway(services).SendOrRaiseAsync(new NetRequest
+        {
+            Url = url,
+            Headers = [new("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")],
+            Timeout = timeout,
+        }, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            throw ToolFailureException.Failed($"{url} returned HTTP {response.StatusCode} {response.StatusText}", "http_error");
+        }
+
+        var document = await new HtmlParser().ParseDocumentAsync(response.Text, cancellationToken);
+        return (response, document);
+    }
+
+    /// <summary>Runs a CSS selector; a malformed selector raises invalid parameters.</summary>
+    public static IHtmlCollection<IElement> Select(IParentNode root, string selector, string parameter)
+    {
+        try
+        {
+            return root.QuerySelectorAll(selector);
+        }
+        catch (DomException)
+        {
+            throw ToolFailureException.InvalidParameters($"parameter '{parameter}': invalid CSS selector '{selector}'");
+        }
+    }
+
+    /// <summary>Whitespace-normalised text of an element; inner HTML when it has no text.</summary>
+    public static string ElementText(IElement element)
+    {
+        var text = Normalize(element.TextContent);
+        return text.Length > 0 ? text : element.InnerHtml.Trim();
+    }
+
+    public static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The document's visible body text (scripts and styles removed), whitespace-normalised.</summary>
+    public static string BodyText(IHtmlDocument document) => Normalize(string.Join('\n', TextLines(document.Body ?? document.DocumentElement)));
+
+    /// <summary>Text of an element as lines (one per block of text), without scripts and styles.</summary>
+    public static List<string> TextLines(IElement root)
+    {
+        var clone = (IElement)root.Clone(deep: true);
+        foreach (var junk in clone.QuerySelectorAll(string.Join(',', NonContent)).ToList())
+        {
+            junk.Remove();
+        }
+
+        var lines = new List<string>();
+        foreach (var node in clone.Descendants().OfType<IText>())
+        {
+            foreach (var raw in node.Data.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>An absolute http(s) URL for a link target, or null (fragments, javascript:, mailto:).</summary>
+    public static string? Absolute(Uri baseUri, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#'))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(baseUri, href.Trim(), out var abs) && abs.Scheme is "http" or "https" ? abs.AbsoluteUri : null;
+    }
+
+    public static Uri BaseUri(IHtmlDocument document, string finalUrl)
+    {
+        var pageUri = new Uri(finalUrl);
+        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+        return baseHref is not null && Uri.TryCreate(pageUri, baseHref, out var b) ? b : pageUri;
+    }
+}
