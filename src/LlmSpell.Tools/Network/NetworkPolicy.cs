@@ -20,9 +20,14 @@ internal sealed class NetworkPolicy
     private readonly IReadOnlyList<string> _blockedHosts;
     private readonly HashSet<long> _blockedPorts;
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
+    private readonly Func<IPAddress, bool> _isPrivate;
 
-    public NetworkPolicy(LlmSpellConfig config, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+    /// <param name="config">The run's configuration ([tools.network], runtime.security).</param>
+    /// <param name="resolve">Name resolution (tests substitute it; production uses DNS).</param>
+    /// <param name="isPrivate">The private-address test (tests may declare the loopback server "public").</param>
+    public NetworkPolicy(LlmSpellConfig config, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null, Func<IPAddress, bool>? isPrivate = null)
     {
+        _isPrivate = isPrivate ?? PrivateAddresses.IsPrivate;
         _allowNetwork = config.GetBool("runtime.security.allow_network_access", true);
         _blockPrivate = config.GetBool("tools.network.block_private_addresses", true);
         _allowedHosts = config.Get("tools.network.allowed_hosts") is null ? ["*"] : config.GetStrings("tools.network.allowed_hosts");
@@ -100,7 +105,7 @@ internal sealed class NetworkPolicy
             }
         }
 
-        if (_blockPrivate && addresses.Any(PrivateAddresses.IsPrivate))
+        if (_blockPrivate && addresses.Any(_isPrivate))
         {
             throw PrivateHost(host);
         }
