@@ -2,21 +2,26 @@ using LlmSpell.Tools.Infrastructure;
 
 namespace LlmSpell.Tools.Network;
 
-/// <summary>Finds (registering on first use) the run's shared <see cref="HttpGateway"/> in the service bag.</summary>
+/// <summary>Finds (registering on first use) the run's shared web-tool services, above all the <see cref="HttpGateway"/>.</summary>
 internal static class NetworkServices
 {
-    public static HttpGateway Gateway(ToolServices services)
+    public static HttpGateway Gateway(ToolServices services) => Shared(services, s => new HttpGateway(s.Config, s.Time));
+
+    /// <summary>
+    /// A per-run singleton of the web tools (circuit breakers, schema cache, search rate limit):
+    /// tool instances may be created more than once per run, the state must not be.
+    /// </summary>
+    public static T Shared<T>(ToolServices services, Func<ToolServices, T> create)
+        where T : class
     {
         lock (services.Services)
         {
-            if (!services.Services.Has<HttpGateway>())
+            if (!services.Services.Has<T>())
             {
-                var config = services.Config;
-                var time = services.Time;
-                services.Services.Add(_ => new HttpGateway(config, time));
+                services.Services.Add(_ => create(services));
             }
         }
 
-        return services.Services.Get<HttpGateway>();
+        return services.Services.Get<T>();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using LlmSpell.Components;
@@ -18,7 +17,6 @@ internal sealed class GraphQlQueryTool(ToolServices services) : ITool
             type { kind name ofType { kind name ofType { kind name } } } } } } }
         """;
 
-    private readonly ConcurrentDictionary<string, (JsonNode? Schema, DateTimeOffset At)> _schemas = new(StringComparer.Ordinal);
 
     public ToolDescriptor Descriptor { get; } = new()
     {
@@ -57,14 +55,15 @@ internal sealed class GraphQlQueryTool(ToolServices services) : ITool
         gateway.Policy.Check(endpoint);
         if (operation == "introspection")
         {
-            if (_schemas.TryGetValue(endpoint, out var cached) && services.Time.GetUtcNow() - cached.At < IntrospectionTtl)
+            var schemas = NetworkServices.Shared(services, _ => new GraphQlSchemaCache()).Entries;
+            if (schemas.TryGetValue(endpoint, out var cached) && services.Time.GetUtcNow() - cached.At < IntrospectionTtl)
             {
                 return Introspection(endpoint, cached.Schema, true);
             }
 
             var data = await PostAsync(gateway, request, endpoint, IntrospectionQuery, null, cancellationToken);
             var schema = data.Result["data"]?["__schema"]?.DeepClone();
-            _schemas[endpoint] = (schema, services.Time.GetUtcNow());
+            schemas[endpoint] = (schema, services.Time.GetUtcNow());
             return Introspection(endpoint, schema, false);
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LlmSpell.Components;
 using LlmSpell.Security;
 using LlmSpell.Tools.Infrastructure;
+using LlmSpell.Tools.Network;
 
 namespace LlmSpell.Tools.Web;
 
@@ -9,7 +10,6 @@ namespace LlmSpell.Tools.Web;
 internal sealed class WebSearchTool(ToolServices services) : ITool
 {
     private readonly SearchProviders _providers = new(services);
-    private readonly SearchRateLimiter _limiter = new(services.Time);
 
     public ToolDescriptor Descriptor { get; } = new()
     {
@@ -59,7 +59,7 @@ internal sealed class WebSearchTool(ToolServices services) : ITool
         }
 
         var perMinute = config.GetInt("tools.web_search.rate_limit_per_minute", 30);
-        if (!_limiter.TryAcquire(perMinute))
+        if (!NetworkServices.Shared(services, s => new SearchRateLimiter(s.Time)).TryAcquire(perMinute))
         {
             throw ToolFailureException.Failed($"rate limit exceeded ({perMinute} per minute)", "rate_limited");
         }

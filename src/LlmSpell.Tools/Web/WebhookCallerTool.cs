@@ -190,17 +190,5 @@ internal sealed class WebhookCallerTool(ToolServices services) : ITool
     private static TimeSpan? BaseDelay(ToolRequest request) =>
         request.Number("retry_base_delay_ms") is { } ms and >= 0 ? TimeSpan.FromMilliseconds(ms) : null;
 
-    private WebhookCircuits Circuits()
-    {
-        lock (services.Services)
-        {
-            if (!services.Services.Has<WebhookCircuits>())
-            {
-                var time = services.Time;
-                services.Services.Add(_ => new WebhookCircuits(time));
-            }
-        }
-
-        return services.Services.Get<WebhookCircuits>();
-    }
+    private WebhookCircuits Circuits() => NetworkServices.Shared(services, s => new WebhookCircuits(s.Time));
 }

@@ -44,13 +44,13 @@ internal static class SearchEndpoints
         app.MapGet("/serpapi/search.json", (string q, string? tbm) => Json(tbm == "nws"
             ? new JsonObject { ["news_results"] = Hits("link", "snippet", "news " + q, 1) }
             : new JsonObject { ["organic_results"] = Hits("link", "snippet", q, 2) }));
-        app.MapPost("/serper/search", async (HttpContext ctx) => Json(new JsonObject { ["organic"] = Hits("link", "snippet", await Query(ctx, "q"), 2) }));
-        app.MapPost("/serper/news", async (HttpContext ctx) => Json(new JsonObject { ["news"] = Hits("link", "snippet", "news " + await Query(ctx, "q"), 1) }));
-        app.MapPost("/tavily/search", async (HttpContext ctx) => Json(new JsonObject { ["results"] = Hits("url", "content", await Query(ctx, "query"), 2) }));
+        app.MapPost("/serper/search", async (HttpContext ctx, CancellationToken ct) => Json(new JsonObject { ["organic"] = Hits("link", "snippet", await Query(ctx, "q"), 2) }));
+        app.MapPost("/serper/news", async (HttpContext ctx, CancellationToken ct) => Json(new JsonObject { ["news"] = Hits("link", "snippet", "news " + await Query(ctx, "q"), 1) }));
+        app.MapPost("/tavily/search", async (HttpContext ctx, CancellationToken ct) => Json(new JsonObject { ["results"] = Hits("url", "content", await Query(ctx, "query"), 2) }));
     }
 
     private static async Task<string> Query(HttpContext ctx, string field) =>
-        (await JsonNode.ParseAsync(ctx.Request.Body))?[field]?.ToString() ?? "";
+        (await JsonNode.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted))?[field]?.ToString() ?? "";
 
     private static JsonArray Hits(string urlField, string snippetField, string about, int n)
     {

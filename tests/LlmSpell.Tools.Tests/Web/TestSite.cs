@@ -56,12 +56,12 @@ internal sealed class TestSite : IAsyncDisposable
             <a href="/other.html">Other</a><a href="https://example.org/x">Ext</a><a href="#top">Top</a><a href="javascript:void(0)">JS</a>
             <img src="/img/a.png"><img src="img/b.png"></body></html>
             """));
-        app.MapGet("/redirect", () => Results.Redirect("/page.html"));
+        app.MapMethods("/redirect", ["GET", "HEAD"], () => Results.Redirect("/page.html"));
         app.MapGet("/redirect-loop", () => Results.Redirect("/redirect-loop"));
         app.MapGet("/redirect-to", (string to) => Results.Redirect(to));
         app.MapGet("/json", () => Results.Text("{\"name\":\"llmspell\",\"items\":[1,2,3]}", "application/json"));
         app.MapGet("/badjson", () => Results.Text("{not json", "application/json"));
-        app.MapGet("/text", () => Results.Text("plain text", "text/plain"));
+        app.MapMethods("/text", ["GET", "POST"], () => Results.Text("plain text", "text/plain"));
         app.MapGet("/binary", () => Results.Bytes([0, 1, 2, 255], "application/octet-stream"));
         app.MapGet("/big", () => Results.Text(new string('x', 200_000), "text/plain"));
         app.MapGet("/status/{code:int}", (int code) => Results.Text($"status {code}", "text/plain", statusCode: code));
