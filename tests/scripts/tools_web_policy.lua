@@ -1,7 +1,9 @@
 -- Network policy at the script level (tools.md §2.2) with the DEFAULT configuration: no server
 -- is needed because every request below is refused before anything is sent.
 local function denied(tool, params, reason)
-  assert.raises("Tool '" .. tool .. "' failed: security violation: " .. reason, Tool.invoke, tool, params)
+  local canonical = tool:gsub("-", "_")
+  local err = assert.raises("Tool '" .. canonical .. "' failed: security violation: ", Tool.invoke, tool, params)
+  assert.contains(err, reason)
 end
 
 local private = "is a private address; set tools.network.block_private_addresses = false to allow it"
@@ -15,7 +17,7 @@ denied("sitemap_crawler", { input = "http://example.com:22/sitemap.xml" }, "port
 denied("graphql_query", { endpoint = "http://metadata.google.internal/graphql", query = "{ a }" }, "host 'metadata.google.internal' " .. private)
 denied("url_analyzer", { input = "http://127.0.0.1/", fetch_metadata = true }, "host '127.0.0.1' " .. private)
 
--- Hyphenated aliases resolve to the same tools and the same policy.
+-- Hyphenated aliases resolve to the same tools and the same policy (errors name the canonical tool).
 denied("webhook-caller", { url = "http://localhost:9/hook" }, "host 'localhost' " .. private)
 denied("webpage-monitor", { url = "http://[::1]/" }, "host '::1' " .. private)
 
