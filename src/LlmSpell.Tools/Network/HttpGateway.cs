@@ -65,13 +65,14 @@ internal sealed class HttpGateway : IDisposable
         var url = request.Url;
         var method = request.Method.ToUpperInvariant();
         var body = request.Body;
+        var headers = request.Headers;
         var maxRedirects = request.MaxRedirects ?? _maxRedirects;
         try
         {
             for (var hop = 0; ; hop++)
             {
                 var admitted = await Policy.AdmitAsync(url, request.HostRules, linked.Token);
-                using var message = BuildMessage(admitted, method, request.Headers, body);
+                using var message = BuildMessage(admitted, method, headers, body);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
                 var status = (int)response.StatusCode;
                 if (request.FollowRedirects && status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
@@ -81,7 +82,14 @@ internal sealed class HttpGateway : IDisposable
                         throw new NetworkException(NetworkFailureKind.Redirects, $"too many redirects (more than {maxRedirects}) starting at {request.Url}");
                     }
 
-                    url = new Uri(admitted.Uri, location).AbsoluteUri;
+                    var next = new Uri(admitted.Uri, location);
+                    if (!string.Equals(next.Authority, admitted.Uri.Authority, StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Credentials are for the host they were given to, never for wherever it redirects.
+                        headers = [.. headers.Where(h => !IsCredential(h.Key))];
+                    }
+
+                    url = next.AbsoluteUri;
                     if (status is 301 or 302 or 303 && method != "HEAD")
                     {
                         method = status == 303 || method == "POST" ? "GET" : method;
@@ -185,6 +193,10 @@ internal sealed class HttpGateway : IDisposable
 
         return buffer.ToArray();
     }
+
+    private static bool IsCredential(string header) =>
+        header.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
 
     private NetworkException TooLarge() =>
         new(NetworkFailureKind.TooLarge, $"response body exceeds tools.network.max_response_bytes ({_maxBytes} bytes)");

@@ -136,4 +136,20 @@ public sealed class HttpGatewayTests
 
         Assert.Contains("\"user-agent\":\"llmspell/", response.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Gateway_CrossHostRedirect_DropsCredentials()
+    {
+        await using var site = await TestSite.StartAsync();
+        using var gateway = new HttpGateway(ToolTestServices.Create(TestSite.LoopbackToml).Config, TimeProvider.System);
+        var otherHost = site.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/echo";
+        var headers = new List<KeyValuePair<string, string>> { new("Authorization", "Bearer secret"), new("X-Trace", "1") };
+
+        var same = await gateway.SendAsync(new NetRequest { Url = site.Url("/redirect-to?to=/echo"), Headers = headers }, Ct);
+        var cross = await gateway.SendAsync(new NetRequest { Url = site.Url("/redirect-to?to=" + Uri.EscapeDataString(otherHost)), Headers = headers }, Ct);
+
+        Assert.Contains("Bearer secret", same.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bearer secret", cross.Text, StringComparison.Ordinal);
+        Assert.Contains("\"x-trace\":\"1\"", cross.Text, StringComparison.Ordinal);
+    }
 }
