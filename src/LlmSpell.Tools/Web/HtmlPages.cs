@@ -54,7 +54,10 @@ internal static class HtmlPages
     /// <summary>The document's visible body text (scripts and styles removed), whitespace-normalised.</summary>
     public static string BodyText(IHtmlDocument document) => Normalize(string.Join('\n', TextLines(document.Body ?? document.DocumentElement)));
 
-    /// <summary>Text of an element as lines (one per block of text), without scripts and styles.</summary>
+    /// <summary>
+    /// Text of an element as lines: one line per block element (paragraph, list item, heading, cell…),
+    /// inline markup joined into its block's line, scripts and styles dropped.
+    /// </summary>
     public static List<string> TextLines(IElement root)
     {
         var clone = (IElement)root.Clone(deep: true);
@@ -64,20 +67,48 @@ internal static class HtmlPages
         }
 
         var lines = new List<string>();
+        var current = new System.Text.StringBuilder();
+        INode? currentBlock = null;
         foreach (var node in clone.Descendants().OfType<IText>())
         {
-            foreach (var raw in node.Data.Split('\n'))
+            var block = node.Ancestors<IElement>().FirstOrDefault(e => BlockElements.Contains(e.LocalName)) ?? (INode)clone;
+            if (!ReferenceEquals(block, currentBlock))
             {
-                var line = raw.Trim();
-                if (line.Length > 0)
+                Flush(lines, current);
+                currentBlock = block;
+            }
+
+            foreach (var (part, i) in node.Data.Split('\n').Select((p, i) => (p, i)))
+            {
+                if (i > 0 && block is IElement { LocalName: "pre" })
                 {
-                    lines.Add(line);
+                    Flush(lines, current);
                 }
+
+                current.Append(part).Append(' ');
             }
         }
 
+        Flush(lines, current);
         return lines;
     }
+
+    private static void Flush(List<string> lines, System.Text.StringBuilder text)
+    {
+        var line = Normalize(text.ToString());
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        text.Clear();
+    }
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dt", "dd", "pre", "blockquote",
+        "section", "article", "header", "footer", "nav", "aside", "main", "figcaption", "caption", "option", "label", "title", "body",
+    };
 
     /// <summary>An absolute http(s) URL for a link target, or null (fragments, javascript:, mailto:).</summary>
     public static string? Absolute(Uri baseUri, string? href)

@@ -49,6 +49,17 @@ public sealed class WebpageMonitorToolTests
     }
 
     [Fact]
+    public async Task Monitor_InlineMarkup_StaysOnItsBlockLine()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.MonitorBody = "<html><body><p>Price: <b>42</b> EUR</p><ul><li>a <i>b</i></li><li>c</li></ul><script>x()</script></body></html>";
+
+        var env = await Run("webpage_monitor", new JsonObject { ["input"] = site.Url("/monitor") });
+
+        Assert.Equal("Price: 42 EUR\na b\nc", (string)env["result"]!["current_content"]!);
+    }
+
+    [Fact]
     public async Task Monitor_BadInput_Raises()
     {
         await using var site = await TestSite.StartAsync();
