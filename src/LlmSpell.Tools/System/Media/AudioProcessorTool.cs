@@ -1,0 +1,11 @@
+using LlmSpell.Components;
+using LlmSpell.Tools.Infrastructure;
+
+namespace LlmSpell.Tools.Sys.Media;
+
+internal sealed class AudioProcessorTool(ToolServices services) : ITool
+{
+    public ToolDescriptor Descriptor { get; } = new() { Name = "AudioProcessorTool", Description = "", Category = "media" };
+
+    public Task<ComponentOutput> ExecuteAsync(ToolRequest request, CancellationToken cancellationToken) => throw new NotSupportedException(services.ToString());
+}
