@@ -1,1 +1,0 @@
-namespace LlmSpell.Tools.Tests;
