@@ -37,7 +37,15 @@ internal static class ProcessRunner
 
         var started = time.GetTimestamp();
         using var process = new Process { StartInfo = info };
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw Infrastructure.ToolFailureException.Failed($"cannot start '{path}': {ex.Message}");
+        }
+
         var stdout = CaptureAsync(process.StandardOutput.BaseStream, maxOutputBytes);
         var stderr = CaptureAsync(process.StandardError.BaseStream, maxOutputBytes);
         try

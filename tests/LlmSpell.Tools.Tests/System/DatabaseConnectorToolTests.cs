@@ -197,4 +197,23 @@ public sealed class DatabaseConnectorToolTests : IDisposable
         Assert.Equal(ToolFailureKind.InvalidParameters, SysTool.Fails(tool, s, """{"operation":"query","query":"SELECT ?","params":[{"a":1}]}""").Kind);
         Assert.Equal(ToolFailureKind.InvalidParameters, SysTool.Fails(tool, s, """{"operation":"query","query":"SELECT 1","params":"x"}""").Kind);
     }
+
+    [Fact]
+    public void DatabaseUrl_DefinesDefaultWhenNothingConfigured()
+    {
+        try
+        {
+            Environment.SetEnvironmentVariable("DATABASE_URL", "sqlite:///" + _dir.File("env.db").TrimStart('/'));
+            var s = ToolTestServices.Create();
+            var tool = new DatabaseConnectorTool(s);
+            var list = Run(tool, s, """{"operation":"list_connections"}""");
+            Assert.Equal("default", JsonValues.AsString(SysTool.Result(list, "connections.0.name")));
+            var env = Run(tool, s, """{"operation":"query","query":"SELECT 41 + 1 AS answer"}""");
+            Assert.Equal(42L, JsonValues.AsInteger(SysTool.Result(env, "rows.0.answer")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATABASE_URL", null);
+        }
+    }
 }

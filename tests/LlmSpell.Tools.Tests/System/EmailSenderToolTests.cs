@@ -144,4 +144,37 @@ public sealed class EmailSenderToolTests
         Assert.Equal("not_found", SysTool.Fails(new EmailSenderTool(s), s, """{"to":"a@example.com","subject":"s","body":"b","attachments":["/tmp/no-such-llmspell-file.txt"]}""").Code);
         Assert.Empty(smtp.Messages);
     }
+
+    [Fact]
+    public async Task Send_EnvironmentFallbacks_ConfigureTheServer()
+    {
+        await using var smtp = new SmtpTestServer();
+        string[] names = ["EMAIL_SMTP_HOST", "EMAIL_SMTP_PORT", "EMAIL_FROM"];
+        try
+        {
+            Environment.SetEnvironmentVariable("EMAIL_SMTP_HOST", "127.0.0.1");
+            Environment.SetEnvironmentVariable("EMAIL_SMTP_PORT", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Environment.SetEnvironmentVariable("EMAIL_FROM", "env@llmspell.test");
+            var s = ToolTestServices.Create("[tools.email]\nsecurity = \"none\"");
+            var env = SysTool.Run(new EmailSenderTool(s), s, """{"to":"a@example.com","subject":"s","body":"b"}""");
+            Assert.Equal(true, JsonValues.AsBool(env["success"]));
+            Assert.Equal("env@llmspell.test", Assert.Single(smtp.Messages).MailFrom);
+        }
+        finally
+        {
+            foreach (var name in names)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Send_StartTlsNotOffered_IsSendFailed()
+    {
+        await using var smtp = new SmtpTestServer();
+        var s = ToolTestServices.Create(Config(smtp.Port).Replace("security = \"none\"", "security = \"starttls\"", StringComparison.Ordinal));
+        var env = SysTool.Run(new EmailSenderTool(s), s, """{"to":"a@example.com","subject":"s","body":"b"}""");
+        Assert.Equal("send_failed", JsonValues.AsString(env["error"]!["code"]));
+    }
 }

@@ -98,7 +98,7 @@ internal sealed partial class EmailSenderTool(ToolServices services) : ITool
         {
             return Envelope.Failure(Operation, $"SMTP authentication failed: {ex.Message}", "send_failed");
         }
-        catch (Exception ex) when (ex is SmtpProtocolException or SocketException or IOException or SslHandshakeException or ServiceNotConnectedException or TimeoutException)
+        catch (Exception ex) when (ex is SmtpProtocolException or SocketException or IOException or SslHandshakeException or ServiceNotConnectedException or TimeoutException or NotSupportedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return Envelope.Failure(Operation, $"SMTP delivery to {settings.Host}:{settings.Port} failed: {ex.Message}", "send_failed");
         }
