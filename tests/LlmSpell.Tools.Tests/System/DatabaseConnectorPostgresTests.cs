@@ -62,4 +62,16 @@ public sealed class DatabaseConnectorPostgresTests
         var failure = SysTool.Fails(tool, s, """{"operation":"query","database":"pg","query":"SELECT pg_sleep(5)","timeout_seconds":1}""");
         Assert.Equal("timeout", failure.Code);
     }
+
+    [Fact]
+    public void Postgres_ReadOnlyConnection_RefusesWritesEvenThroughSelect()
+    {
+        var (tool, s) = Postgres("sys_pg_ro");
+        SysTool.Run(tool, s, """{"operation":"execute","database":"pg","query":"CREATE SEQUENCE IF NOT EXISTS sys_pg_ro_seq"}""");
+        var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("LLMSPELL_TEST_POSTGRES"));
+        var ro = ToolTestServices.Create($"[tools.database.connections.ro]\nurl = \"postgres://{cs.Username}@{cs.Host}:{cs.Port}/{cs.Database}\"\nread_only = true\n");
+        var env = SysTool.Run(new DatabaseConnectorTool(ro), ro, """{"operation":"query","database":"ro","query":"SELECT nextval('sys_pg_ro_seq')"}""");
+        Assert.Equal("query_failed", JsonValues.AsString(env["error"]!["code"]));
+        Assert.Contains("read-only", JsonValues.AsString(env["error"]!["message"]), StringComparison.Ordinal);
+    }
 }

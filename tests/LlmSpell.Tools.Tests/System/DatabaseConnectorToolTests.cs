@@ -87,6 +87,7 @@ public sealed class DatabaseConnectorToolTests : IDisposable
     [InlineData("execute", "SELECT * FROM users")]
     [InlineData("execute", "ATTACH DATABASE '/etc/x' AS y")]
     [InlineData("query", "PRAGMA journal_mode = DELETE")]
+    [InlineData("query", "PRAGMA cache_size(100)")]
     public void Sqlite_ForbiddenStatements_AreFailureEnvelopes(string op, string sql)
     {
         var (tool, s) = Sqlite();
@@ -104,6 +105,17 @@ public sealed class DatabaseConnectorToolTests : IDisposable
         var (tool, s) = Sqlite();
         var env = Run(tool, s, $$"""{"operation":"query","query":{{SysTool.Json(sql)}}}""");
         Assert.Equal(true, JsonValues.AsBool(env["success"]));
+    }
+
+    [Fact]
+    public void Sqlite_ReadOnlyPragmas_AreQueries()
+    {
+        var (tool, s) = Sqlite();
+        Seed(tool, s);
+        var info = Run(tool, s, """{"operation":"query","query":"PRAGMA table_info(users)"}""");
+        Assert.Equal(5L, JsonValues.AsInteger(SysTool.Result(info, "row_count")));
+        var setting = Run(tool, s, """{"operation":"query","query":"PRAGMA user_version"}""");
+        Assert.Equal(true, JsonValues.AsBool(setting["success"]));
     }
 
     [Fact]

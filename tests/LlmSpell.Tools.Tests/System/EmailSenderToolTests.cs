@@ -177,4 +177,21 @@ public sealed class EmailSenderToolTests
         var env = SysTool.Run(new EmailSenderTool(s), s, """{"to":"a@example.com","subject":"s","body":"b"}""");
         Assert.Equal("send_failed", JsonValues.AsString(env["error"]!["code"]));
     }
+
+    [Fact]
+    public async Task Send_AttachmentsOver25MB_Raise()
+    {
+        await using var smtp = new SmtpTestServer();
+        using var dir = new TempDirectory();
+        var big = dir.File("big.bin");
+        using (var f = File.Create(big))
+        {
+            f.SetLength((25L * 1024 * 1024) + 1);
+        }
+
+        var s = ToolTestServices.Create(Config(smtp.Port));
+        var failure = SysTool.Fails(new EmailSenderTool(s), s, $$"""{"to":"a@example.com","subject":"s","body":"b","attachments":[{{SysTool.Json(big)}}]}""");
+        Assert.Contains("exceeding the limit of 26214400", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(smtp.Messages);
+    }
 }

@@ -22,6 +22,12 @@ internal sealed class DbSessionFactory(ToolServices services) : IDisposable
         if (connection.Kind == "postgres")
         {
             var builder = new NpgsqlConnectionStringBuilder(connection.Target) { Timeout = timeout };
+            if (connection.ReadOnly)
+            {
+                // Defence in depth: a SELECT can still call functions with side effects.
+                builder.Options = "-c default_transaction_read_only=on";
+            }
+
             var pg = new NpgsqlConnection(builder.ConnectionString);
             await pg.OpenAsync(ct);
             return pg;
