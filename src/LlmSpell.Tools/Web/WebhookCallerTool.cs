@@ -20,7 +20,7 @@ internal sealed class WebhookCallerTool(ToolServices services) : ITool
     {
         Name = "webhook_caller",
         Description = "Deliver a JSON payload to a webhook with retries (5xx, 429 with Retry-After, timeouts, connection failures; backoff 500 ms x 2^(n-1) with jitter, capped at 10 s), "
-            + "a per-endpoint circuit breaker, optional HMAC-SHA256 signing (header 'sha256=<hex>' over '<timestamp>.<body>', timestamp in X-Webhook-Timestamp) and optional batching of events.",
+            + "a per-endpoint circuit breaker, optional HMAC-SHA256 signing (header 'sha256=<hex>' of the body; delivery time in X-Webhook-Timestamp) and optional batching of events.",
         Category = "web",
         SecurityLevel = "restricted",
         RequiresNetwork = true,
@@ -32,7 +32,7 @@ internal sealed class WebhookCallerTool(ToolServices services) : ITool
             new("headers", "object", "Extra request headers."),
             new("max_retries", "integer", "Retries after the first attempt (0..10; default tools.network.max_retries = 3)."),
             new("timeout", "integer", "Seconds per attempt.", Default: 30),
-            new("secret", "string", "HMAC-SHA256 key: adds the signature header (sha256=<hex> of '<unix seconds>.<body>') and X-Webhook-Timestamp."),
+            new("secret", "string", "HMAC-SHA256 key: adds the signature header (sha256=<hex> HMAC-SHA256 of the body) and X-Webhook-Timestamp."),
             new("signature_header", "string", "Name of the signature header.", Default: WebhookSigner.DefaultSignatureHeader),
             new("events", "array", "Batching: a list of payloads sent as JSON arrays (one POST per batch, each with its own retries); 'payload' is then ignored."),
             new("batch_size", "integer", "Events per batch when 'events' is given (1..1000).", Default: 100),
@@ -71,7 +71,7 @@ internal sealed class WebhookCallerTool(ToolServices services) : ITool
             var ts = services.Time.GetUtcNow().ToUnixTimeSeconds();
             var signed = r.Headers.Where(h => !h.Key.Equals(signatureHeader, StringComparison.OrdinalIgnoreCase) && !h.Key.Equals(WebhookSigner.TimestampHeader, StringComparison.OrdinalIgnoreCase)).ToList();
             signed.Add(new(WebhookSigner.TimestampHeader, ts.ToString(CultureInfo.InvariantCulture)));
-            signed.Add(new(signatureHeader, WebhookSigner.Sign(secret, ts, r.Body ?? [])));
+            signed.Add(new(signatureHeader, WebhookSigner.Sign(secret, r.Body ?? [])));
             return r with { Headers = signed };
         }
 

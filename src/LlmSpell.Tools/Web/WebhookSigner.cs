@@ -4,9 +4,10 @@ using System.Text;
 namespace LlmSpell.Tools.Web;
 
 /// <summary>
-/// Webhook signatures. Scheme: the timestamp header carries Unix seconds <c>t</c>; the signature
-/// header carries <c>sha256=&lt;lower-case hex of HMAC-SHA256(secret, t + "." + body)&gt;</c>.
-/// Signing the timestamp with the body lets receivers reject replays of old deliveries.
+/// Webhook signatures as tools.md §5.33 specifies them: the signature header carries
+/// <c>sha256=&lt;lower-case hex of HMAC-SHA256(secret, body)&gt;</c>, so any receiver written for
+/// LLMSpell verifies it. The delivery time travels separately in <see cref="TimestampHeader"/>
+/// (Unix seconds) for receivers that want to reject stale deliveries.
 /// </summary>
 internal static class WebhookSigner
 {
@@ -14,12 +15,6 @@ internal static class WebhookSigner
 
     public const string TimestampHeader = "X-Webhook-Timestamp";
 
-    public static string Sign(string secret, long unixSeconds, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes(unixSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
-        var content = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(content, 0);
-        body.CopyTo(content.AsSpan(prefix.Length));
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), content));
-    }
+    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }

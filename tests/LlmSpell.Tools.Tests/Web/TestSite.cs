@@ -11,7 +11,7 @@ namespace LlmSpell.Tools.Tests.Web;
 /// <summary>
 /// A small real web site on 127.0.0.1 for the web tools: HTML pages, redirects, JSON/text/binary
 /// bodies, flaky and slow endpoints, GraphQL, sitemaps, and a webhook receiver that verifies HMAC
-/// signatures (scheme: sha256=hex(HMAC(secret, timestamp + "." + body))).
+/// signatures (tools.md §5.33: sha256=hex(HMAC-SHA256(secret, body))) and requires the timestamp header.
 /// </summary>
 internal sealed class TestSite : IAsyncDisposable
 {
@@ -162,8 +162,8 @@ internal sealed class TestSite : IAsyncDisposable
             var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
             var signature = ctx.Request.Headers["X-Webhook-Signature"].ToString();
             var timestamp = ctx.Request.Headers["X-Webhook-Timestamp"].ToString();
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
-            if (signature.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(expected)))
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+            if (signature.Length > 0 && timestamp.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(expected)))
             {
                 Verified.Enqueue(body);
                 return Results.Text("{\"received\":true}", "application/json");

@@ -202,9 +202,10 @@ public sealed class WebhookCallerToolTests
     [Fact]
     public void Signer_MatchesTheDocumentedScheme()
     {
-        var signature = WebhookSigner.Sign("key", 1700000000, "{}"u8);
+        // tools.md §5.33: "sha256=<hex>" HMAC-SHA256 of the body. Known vector: HMAC-SHA256("key", "{}").
+        var signature = WebhookSigner.Sign("key", "{}"u8);
 
-        var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("key"u8, "1700000000.{}"u8));
+        var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("key"u8, "{}"u8));
         Assert.Equal(expected, signature);
     }
 }
