@@ -26,7 +26,7 @@ public sealed class ToolsModule : IRuntimeModule
     }
 
     public IEnumerable<IScriptGlobal> Globals(RuntimeServices services, RunContext context) =>
-        [new ToolGlobal(services.Get<ToolPipeline>(), context)];
+        [new ToolGlobal(() => services.Get<ToolPipeline>(), context)];
 
     public void Describe(JsonObject info, LlmSpellConfig config, bool all)
     {

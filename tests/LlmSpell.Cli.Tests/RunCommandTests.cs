@@ -39,22 +39,22 @@ public sealed class RunCommandTests
     public void RuntimeError_NamesFileAndLine_WithoutDotNetDetails()
     {
         using var dir = new TempDirectory();
-        var script = dir.Write("boom.lua", "print('start')\nlocal t = nil\nprint(t.x)\n");
-        var r = CliProcess.Run("run", script);
+        dir.Write("boom.lua", "print('start')\nlocal t = nil\nprint(t.x)\n");
+        var r = CliProcess.Run(["run", "boom.lua"], workingDirectory: dir.Path);
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("start\n", r.Stdout);
-        Assert.Equal($"Error: {script}:3: attempt to index a nil value (local 't')\n", r.Stderr);
+        Assert.Equal("Error: boom.lua:3: attempt to index a nil value (local 't')\n", r.Stderr);
     }
 
     [Fact]
     public void Verbose_AddsIndentedTraceback()
     {
         using var dir = new TempDirectory();
-        var script = dir.Write("deep.lua", "local function inner() error('bad thing') end\nlocal function outer() inner() end\nouter()\n");
-        var r = CliProcess.Run("-v", "run", script);
+        dir.Write("deep.lua", "local function inner() error('bad thing') end\nlocal function outer() inner() end\nouter()\n");
+        var r = CliProcess.Run(["-v", "run", "deep.lua"], workingDirectory: dir.Path);
         Assert.Equal(1, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"Error: {script}:1: bad thing", lines[0]);
+        Assert.Equal("Error: deep.lua:1: bad thing", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains("deep.lua:2", StringComparison.Ordinal));
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
     }

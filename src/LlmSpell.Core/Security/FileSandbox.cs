@@ -100,8 +100,7 @@ public sealed class FileSandbox
         }
 
         var shown = string.Join(", ", Roots);
-        var absolute = Path.GetFullPath(path, _workingDirectory);
-        return string.Equals(absolute, resolved, StringComparison.Ordinal) || string.Equals(path, resolved, StringComparison.Ordinal)
+        return string.Equals(path, resolved, StringComparison.Ordinal)
             ? $"path '{path}' is outside the allowed paths [{shown}]"
             : $"path '{path}' resolves to '{resolved}', which is outside the allowed paths [{shown}]";
     }
