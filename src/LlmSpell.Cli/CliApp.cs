@@ -47,7 +47,9 @@ internal static class CliApp
             return UsageError(output, "no command given; try 'llmspell run script.lua' or 'llmspell --help'");
         });
 
+        StartupTrace.Mark("commands built");
         var parsed = root.Parse(args);
+        StartupTrace.Mark("parsed");
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
             return UsageError(output, parsed.Errors[0].Message);

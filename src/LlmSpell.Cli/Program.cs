@@ -2,5 +2,9 @@ namespace LlmSpell.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => CliApp.Run(args);
+    public static int Main(string[] args)
+    {
+        StartupTrace.Mark("main");
+        return CliApp.Run(args);
+    }
 }

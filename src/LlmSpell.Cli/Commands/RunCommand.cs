@@ -82,6 +82,7 @@ internal static class RunCommand
         }
 
         var config = ConfigSupport.LoadOrReport(settings, output);
+        StartupTrace.Mark("config loaded");
         if (config is null)
         {
             return 1;

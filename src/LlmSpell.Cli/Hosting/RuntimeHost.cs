@@ -41,6 +41,7 @@ internal sealed class RuntimeHost
             m.Configure(Services, _context);
         }
 
+        StartupTrace.Mark("modules configured");
         var globals = new List<IScriptGlobal>();
         foreach (var m in modules)
         {
@@ -59,10 +60,12 @@ internal sealed class RuntimeHost
             UseProcessStdout = UseProcessStdout,
         };
 
+        StartupTrace.Mark("globals created");
         ScriptRunResult result;
         var started = _context.Time.GetTimestamp();
         using (var engine = new LuaEngine(_context, globals, options, Services.Get<FileSandbox>(), Services.Get<EnvironmentPolicy>()))
         {
+            StartupTrace.Mark("engine ready");
             _context.Introspection = engine;
             result = Prelude is null ? null! : engine.Execute(Prelude, "=[prelude]");
             if (Prelude is null || result.Success)
