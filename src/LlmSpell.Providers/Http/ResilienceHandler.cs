@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using LlmSpell.Providers.Configuration;
+
+namespace LlmSpell.Providers.Http;
+
+/// <summary>
+/// The HTTP end of a provider's pipeline, placed under the vendor SDK's HttpClient so every SDK
+/// request (OpenAI, Anthropic, Ollama) gets the same rate limiting, breaker, retries and timeout.
+/// Also applies <c>extra_headers</c>/<c>extra_body</c> and drops the bearer header when an
+/// OpenAI-compatible server needs no key.
+/// </summary>
+internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipeline pipeline) : DelegatingHandler(new SocketsHttpHandler())
+{
+    /// <summary>Placeholder key given to the OpenAI SDK (which insists on one) when no key is configured.</summary>
+    internal const string NoKey = "llmspell-no-key";
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Headers.Authorization is { Parameter: NoKey })
+        {
+            request.Headers.Authorization = null;
+        }
+
+        foreach (var (k, v) in settings.ExtraHeaders)
+        {
+            request.Headers.Remove(k);
+            request.Headers.TryAddWithoutValidation(k, v);
+        }
+
+        var estimate = 0;
+        if (request.Content is not null)
+        {
+            // Buffer the body so retries can resend it, and estimate tokens for the token limit.
+            var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (settings.ExtraBody is { } extra && TryMerge(body, extra) is { } merged)
+            {
+                body = merged;
+            }
+
+            var type = request.Content.Headers.ContentType;
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = type ?? new MediaTypeHeaderValue("application/json");
+            estimate = body.Length / 4;
+        }
+
+        return await pipeline.SendAsync(ct => base.SendAsync(request, ct), estimate, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[]? TryMerge(byte[] body, JsonObject extra)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject o)
+            {
+                return null;
+            }
+
+            foreach (var (k, v) in extra)
+            {
+                o[k] = v?.DeepClone();
+            }
+
+            return Encoding.UTF8.GetBytes(o.ToJsonString());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
