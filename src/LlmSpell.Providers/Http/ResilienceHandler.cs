@@ -23,6 +23,11 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
             request.Headers.Authorization = null;
         }
 
+        if (settings.Protocol == "anthropic")
+        {
+            AnthropicAuth(request);
+        }
+
         foreach (var (k, v) in settings.ExtraHeaders)
         {
             request.Headers.Remove(k);
@@ -46,6 +51,24 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
         }
 
         return await pipeline.SendAsync(ct => base.SendAsync(request, ct), estimate, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Anthropic API authenticates with <c>x-api-key</c> and <c>anthropic-version</c>
+    /// (behaviours.md §1.1). The SDK version we use sends the key as a bearer token and a newer
+    /// version date, so the key is moved to <c>x-api-key</c> and the configured version applied.
+    /// </summary>
+    private void AnthropicAuth(HttpRequestMessage request)
+    {
+        if (request.Headers.Authorization is { Scheme: "Bearer", Parameter: { Length: > 0 } key })
+        {
+            request.Headers.Authorization = null;
+            request.Headers.Remove("x-api-key");
+            request.Headers.TryAddWithoutValidation("x-api-key", key);
+        }
+
+        request.Headers.Remove("anthropic-version");
+        request.Headers.TryAddWithoutValidation("anthropic-version", settings.ApiVersion);
     }
 
     private static byte[]? TryMerge(byte[] body, JsonObject extra)
