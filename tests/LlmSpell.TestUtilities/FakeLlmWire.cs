@@ -52,6 +52,7 @@ internal static class FakeLlmWire
                 await Sse(ctx, null, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = piece }, null));
                 if (t.Truncate)
                 {
+                    await Task.Delay(200);
                     ctx.Abort();
                     return;
                 }
@@ -122,6 +123,7 @@ internal static class FakeLlmWire
                 });
                 if (t.Truncate)
                 {
+                    await Task.Delay(200);
                     ctx.Abort();
                     return;
                 }
@@ -180,6 +182,7 @@ internal static class FakeLlmWire
                 await Line(ctx, Frame(Message(piece), false));
                 if (t.Truncate)
                 {
+                    await Task.Delay(200);
                     ctx.Abort();
                     return;
                 }

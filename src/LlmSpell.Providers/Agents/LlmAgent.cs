@@ -103,7 +103,11 @@ public sealed class LlmAgent
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var provider = ProviderException.Find(ex);
-            throw Fail(provider?.Message ?? $"provider '{Settings?.Name}' returned an unreadable reply for model '{Model}': {ex.Message}", ex);
+            var io = ex as IOException ?? ex.InnerException as IOException;
+            throw Fail(provider?.Message
+                ?? (io is not null
+                    ? $"provider '{Settings?.Name}' stream broke midway (model '{Model}'): {io.Message}"
+                    : $"provider '{Settings?.Name}' returned an unreadable reply for model '{Model}': {ex.Message}"), ex);
         }
         finally
         {

@@ -42,6 +42,8 @@ internal sealed class ModelRun(LlmAgent agent, ProviderHub hub, ProviderSettings
             else
             {
                 var updates = new List<ChatResponseUpdate>();
+                var health = new StreamHealth();
+                StreamHealth.Current = health;
                 await foreach (var u in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
                 {
                     updates.Add(u);
@@ -56,7 +58,13 @@ internal sealed class ModelRun(LlmAgent agent, ProviderHub hub, ProviderSettings
                     }
                 }
 
+                StreamHealth.Current = null;
                 response = updates.ToChatResponse();
+                if (!cancelled && health.Failure is { } broken)
+                {
+                    throw new ProviderException(settings.Name, $"provider '{settings.Name}' stream broke midway (model '{model}'): {broken}");
+                }
+
                 if (!cancelled && response.FinishReason is null)
                 {
                     throw new ProviderException(settings.Name, $"provider '{settings.Name}' stream ended before the reply was complete (model '{model}')", unavailable: false);

@@ -50,7 +50,20 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
             estimate = body.Length / 4;
         }
 
-        return await pipeline.SendAsync(ct => base.SendAsync(request, ct), estimate, cancellationToken).ConfigureAwait(false);
+        var response = await pipeline.SendAsync(ct => base.SendAsync(request, ct), estimate, cancellationToken).ConfigureAwait(false);
+        if (StreamHealth.Current is { } health)
+        {
+            var original = response.Content;
+            var watched = new StreamContent(new WatchedStream(await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), health));
+            foreach (var h in original.Headers)
+            {
+                watched.Headers.TryAddWithoutValidation(h.Key, h.Value);
+            }
+
+            response.Content = watched;
+        }
+
+        return response;
     }
 
     /// <summary>
