@@ -148,5 +148,5 @@ internal sealed class ToolCalling(string agent, IReadOnlyList<string> allowed, I
     private string Canonical(string name) =>
         invoker?.Find(name)?.Name is { } canonical && allowed.Any(a => invoker.Find(a)?.Name == canonical) ? allowed.First(a => invoker.Find(a)?.Name == canonical) : name;
 
-    private static string Error(string message) => new JsonObject { ["error"] = message }.ToJsonString();
+    private static string Error(string message) => Values.JsonText.Compact(new JsonObject { ["error"] = message });
 }

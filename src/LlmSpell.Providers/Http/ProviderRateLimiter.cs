@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 
 namespace LlmSpell.Providers.Http;
 
 /// <summary>
-/// Client-side request and token limits of one provider (token buckets from
-/// System.Threading.RateLimiting), adapting to what the provider reports: <c>Retry-After</c> on 429
+/// Client-side request and token limits of one provider (token buckets paced by the run's clock), adapting to what the provider reports: <c>Retry-After</c> on 429
 /// and <c>x-ratelimit-remaining-*</c>/<c>x-ratelimit-reset-*</c> (or Anthropic's
 /// <c>anthropic-ratelimit-*</c>) pause every caller until the reset. Replenishment is driven by the
 /// <see cref="TimeProvider"/> so tests can use a fake clock.
@@ -18,8 +16,8 @@ public sealed class ProviderRateLimiter : IDisposable
     private readonly string _provider;
     private readonly TimeProvider _time;
     private readonly IProviderEvents _events;
-    private readonly (TokenBucketRateLimiter Limiter, int Capacity, ITimer Timer)? _requests;
-    private readonly (TokenBucketRateLimiter Limiter, int Capacity, ITimer Timer)? _tokens;
+    private readonly PacedBucket? _requests;
+    private readonly PacedBucket? _tokens;
     private readonly object _gate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -30,12 +28,14 @@ public sealed class ProviderRateLimiter : IDisposable
         _events = events;
         if (requestsPerMinute is > 0 and var rpm)
         {
-            _requests = Bucket(rpm, 1);
+            // Burst of one: requests are spaced evenly at the configured rate.
+            _requests = new PacedBucket(rpm / 60.0, 1, time);
         }
 
         if (tokensPerMinute is > 0 and var tpm)
         {
-            _tokens = Bucket(tpm, Math.Max(1, tpm / 60));
+            // Burst of one second's worth of tokens.
+            _tokens = new PacedBucket(tpm / 60.0, Math.Max(1, tpm / 60.0), time);
         }
     }
 
@@ -57,14 +57,14 @@ public sealed class ProviderRateLimiter : IDisposable
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_requests is { } requests)
+        if (_requests is not null)
         {
-            using var lease = await requests.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            await _requests.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_tokens is { } tokens && estimatedTokens > 0)
+        if (_tokens is not null && estimatedTokens > 0)
         {
-            using var lease = await tokens.Limiter.AcquireAsync(Math.Min(estimatedTokens, tokens.Capacity), cancellationToken).ConfigureAwait(false);
+            await _tokens.AcquireAsync(Math.Min(estimatedTokens, _tokens.Capacity), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -108,42 +108,6 @@ public sealed class ProviderRateLimiter : IDisposable
 
     public void Dispose()
     {
-        foreach (var b in new[] { _requests, _tokens })
-        {
-            if (b is { } bucket)
-            {
-                bucket.Timer.Dispose();
-                bucket.Limiter.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// A bucket refilled by a <see cref="TimeProvider"/> timer: one permit every 60/<paramref name="perMinute"/>
-    /// seconds, or (above ten a second) a batch every 100 ms, so the delivered rate stays at the
-    /// configured one. Burst capacity is <paramref name="burst"/> (at least one refill).
-    /// </summary>
-    private (TokenBucketRateLimiter, int, ITimer) Bucket(int perMinute, int burst)
-    {
-        var period = TimeSpan.FromMinutes(1) / perMinute;
-        var perPeriod = 1;
-        if (period < TimeSpan.FromMilliseconds(100))
-        {
-            period = TimeSpan.FromMilliseconds(100);
-            perPeriod = Math.Max(1, (int)Math.Round(perMinute / 600.0));
-        }
-
-        var capacity = Math.Max(burst, perPeriod);
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = capacity,
-            TokensPerPeriod = perPeriod,
-            ReplenishmentPeriod = period,
-            AutoReplenishment = false,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        var timer = _time.CreateTimer(static l => ((TokenBucketRateLimiter)l!).TryReplenish(), limiter, period, period);
-        return (limiter, capacity, timer);
+        // Nothing to release: buckets hold no timers.
     }
 }
