@@ -59,7 +59,7 @@ internal sealed class AgentScriptContext(AgentRegistry registry, RunContext run,
                     throw new AgentException($"Agent '{agent.Name}' failed: stream callback error: {ex.Message}");
                 }
 
-                return result is not false;
+                return !(result is false || (result is JsonValue v && v.TryGetValue<bool>(out var b) && !b));
             };
             if (!streaming)
             {
