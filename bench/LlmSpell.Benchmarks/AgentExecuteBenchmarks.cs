@@ -21,6 +21,8 @@ public class AgentExecuteBenchmarks
     private ProviderHub _hub = null!;
     private LlmAgent _agent = null!;
     private AgentRequest _request = null!;
+    private Microsoft.Extensions.AI.IChatClient _sdkOnly = null!;
+    private List<Microsoft.Extensions.AI.ChatMessage> _messages = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +32,9 @@ public class AgentExecuteBenchmarks
         (_hub, var registry) = AgentBenchSetup.Create($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n");
         _agent = registry.Build(new AgentConfig { Name = "bench", Model = "fake/gpt-4o-mini", MemoryEnabled = false });
         _request = AgentRequest.From("bench", JsonValue.Create("hello"));
+        _sdkOnly = Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(new OpenAI.Chat.ChatClient("gpt-4o-mini", new System.ClientModel.ApiKeyCredential("sk-bench"),
+            new OpenAI.OpenAIClientOptions { Endpoint = new Uri(_server.OpenAiBase) }));
+        _messages = [new(Microsoft.Extensions.AI.ChatRole.System, "You are bench, an AI assistant."), new(Microsoft.Extensions.AI.ChatRole.User, "hello")];
     }
 
     [GlobalCleanup]
@@ -50,6 +55,10 @@ public class AgentExecuteBenchmarks
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         return json?["choices"]?[0]?["message"]?["content"]?.ToString();
     }
+
+    /// <summary>The same request through the OpenAI SDK and M.E.AI alone (no LLMSpell pipeline), to separate SDK cost from ours.</summary>
+    [Benchmark]
+    public async Task<string> SdkOnlyChatClient() => (await _sdkOnly.GetResponseAsync(_messages)).Text;
 
     [Benchmark]
     public async Task<string> AgentExecute() => (await _agent.ExecuteAsync(_request, null, CancellationToken.None)).Text;
