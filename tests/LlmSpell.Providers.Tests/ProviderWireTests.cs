@@ -10,7 +10,7 @@ public sealed class ProviderWireTests
     {
         await using var server = await FakeLlmServer.StartAsync();
         using var kit = new AgentTestKit(AgentTestKit.Entry("fake", "openai", server.OpenAiBase));
-        var agent = kit.Build("a", "fake/gpt-4o-mini", c => c.Temperature = 0.5);
+        var agent = kit.Build("a", "fake/gpt-4o-mini", c => { c.Temperature = 0.5; c.MaxTokens = 77; });
 
         var reply = await AgentTestKit.Ask(agent, "hello");
 
@@ -23,6 +23,8 @@ public sealed class ProviderWireTests
         Assert.Equal("Bearer sk-test-123", request.Header("authorization"));
         Assert.Equal("gpt-4o-mini", request.Body!["model"]!.ToString());
         Assert.Equal(0.5, (double)request.Body["temperature"]!, 3);
+        Assert.Equal(77, (int)request.Body["max_tokens"]!);
+        Assert.Null(request.Body["max_completion_tokens"]);
         Assert.Equal("system", request.Body["messages"]![0]!["role"]!.ToString());
     }
 

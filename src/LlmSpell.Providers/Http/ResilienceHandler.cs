@@ -39,7 +39,7 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
         {
             // Buffer the body so retries can resend it, and estimate tokens for the token limit.
             var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (settings.ExtraBody is { } extra && TryMerge(body, extra) is { } merged)
+            if ((settings.ExtraBody is not null || NeedsMaxTokens(body)) && TryRewrite(body, settings.ExtraBody) is { } merged)
             {
                 body = merged;
             }
@@ -84,7 +84,19 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
         request.Headers.TryAddWithoutValidation("anthropic-version", settings.ApiVersion);
     }
 
-    private static byte[]? TryMerge(byte[] body, JsonObject extra)
+    /// <summary>
+    /// The OpenAI SDK always sends <c>max_completion_tokens</c>; behaviours.md §1.1 sends
+    /// <c>max_tokens</c> except for reasoning models (o1, o3, o4, gpt-5), which OpenAI-compatible
+    /// servers expect too.
+    /// </summary>
+    private bool NeedsMaxTokens(byte[] body) =>
+        settings.Protocol == "openai" && body.AsSpan().IndexOf("\"max_completion_tokens\""u8) >= 0;
+
+    private static bool IsReasoningModel(string? model) =>
+        model is not null && (model.StartsWith("o1", StringComparison.Ordinal) || model.StartsWith("o3", StringComparison.Ordinal)
+            || model.StartsWith("o4", StringComparison.Ordinal) || model.StartsWith("gpt-5", StringComparison.Ordinal));
+
+    private byte[]? TryRewrite(byte[] body, JsonObject? extra)
     {
         try
         {
@@ -93,7 +105,13 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
                 return null;
             }
 
-            foreach (var (k, v) in extra)
+            if (settings.Protocol == "openai" && o["max_completion_tokens"] is { } limit && !IsReasoningModel(o["model"]?.ToString()))
+            {
+                o.Remove("max_completion_tokens");
+                o["max_tokens"] = limit;
+            }
+
+            foreach (var (k, v) in extra ?? [])
             {
                 o[k] = v?.DeepClone();
             }
