@@ -48,8 +48,21 @@ internal sealed class AgentGlobal(AgentScriptContext ctx) : IScriptGlobal
             KeyValuePair.Create(x.Name, (JsonNode?)new JsonArray([.. x.Config.Capabilities.Select(c => (JsonNode?)c)])))));
         g.Function("discover_by_capability", a => new JsonArray([.. ctx.Registry.All
             .Where(x => x.Config.Capabilities.Contains(a.String(0, "capability"))).Select(x => (JsonNode?)x.Name)]));
-        g.Function("get_hierarchy", a => Find(a, "Agent.get_hierarchy") is { } x
-            ? new JsonObject { ["name"] = x.Name, ["type"] = x.Type, ["children"] = new JsonArray() } : null);
+        g.Function("create_composite", a =>
+        {
+            var cfg = a.OptObject(2, "config") ?? [];
+            var names = (a.Table(1, "agent_names") as JsonArray ?? []).Select(x => JsonValues.AsString(x) ?? "").ToList();
+            try
+            {
+                return ctx.Wrap(ctx.Registry.BuildComposite(a.String(0, "name"), names,
+                    JsonValues.AsString(cfg["mode"]) ?? "sequential", JsonValues.AsString(cfg["description"]) ?? ""));
+            }
+            catch (AgentException ex)
+            {
+                throw new ScriptException(ex.Message);
+            }
+        });
+        g.Function("get_hierarchy", a => Hierarchy(Find(a, "Agent.get_hierarchy")));
         g.Function("get_details", a =>
         {
             var obj = ctx.Wrap(Find(a, "Agent.get_details"));
@@ -93,6 +106,13 @@ internal sealed class AgentGlobal(AgentScriptContext ctx) : IScriptGlobal
         });
         g.Function("get_shared_memory", a => ctx.Contexts.GetShared(JsonText.Compact(a.Value(0, "scope")), a.String(1, "key")));
     }
+
+    private static JsonObject Hierarchy(LlmAgent x) => new()
+    {
+        ["name"] = x.Name,
+        ["type"] = x.Type,
+        ["children"] = new JsonArray([.. (x.Composite?.Agents ?? []).Select(c => (JsonNode?)Hierarchy(c))]),
+    };
 
     private string Context(ScriptArgs a, string api)
     {

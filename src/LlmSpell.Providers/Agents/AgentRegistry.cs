@@ -52,6 +52,32 @@ public sealed class AgentRegistry(ProviderHub hub, Func<IToolInvoker?> tools)
         }
     }
 
+    /// <summary>Creates a composite agent over existing members (globals.md §1.1 Agent.create_composite).</summary>
+    public LlmAgent BuildComposite(string name, IReadOnlyList<string> memberNames, string mode, string description)
+    {
+        if (mode is not ("sequential" or "parallel"))
+        {
+            throw new AgentException($"Agent.create_composite: mode must be \"sequential\" or \"parallel\", got '{mode}'");
+        }
+
+        var members = memberNames.Select(n => Get(n) ?? throw new AgentException($"Agent.create_composite: agent '{n}' not found")).ToList();
+        var agent = new LlmAgent(new AgentConfig { Name = name, Type = "composite", Description = description }, name, null, null, hub, tools())
+        {
+            Composite = (members, mode),
+        };
+        lock (_gate)
+        {
+            if (_agents.Any(a => a.Name == name))
+            {
+                throw new AgentException($"Agent build failed: an agent named '{name}' already exists");
+            }
+
+            _agents.Add(agent);
+        }
+
+        return agent;
+    }
+
     /// <summary>Validates and registers an agent; throws <see cref="AgentException"/> with the spec's build messages.</summary>
     public LlmAgent Build(AgentConfig config)
     {

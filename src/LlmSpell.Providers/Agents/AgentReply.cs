@@ -30,4 +30,7 @@ public sealed record AgentReply
     public int ChunksReceived { get; init; }
 
     public bool Cached { get; init; }
+
+    /// <summary>Member names of a composite agent's reply.</summary>
+    public IReadOnlyList<string>? Members { get; init; }
 }

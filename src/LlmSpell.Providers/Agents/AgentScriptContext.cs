@@ -108,6 +108,11 @@ internal sealed class AgentScriptContext(AgentRegistry registry, RunContext run,
             m["tool_calls"] = calls.DeepClone();
         }
 
+        if (reply.Members is { } members)
+        {
+            m["members"] = new JsonArray([.. members.Select(x => (JsonNode?)x)]);
+        }
+
         if (reply.Cached)
         {
             m["cached"] = true;

@@ -62,6 +62,9 @@ public sealed class LlmAgent
 
     public bool Destroyed { get; set; }
 
+    /// <summary>Members of a composite agent (behaviours.md §2.9), and how they run ("sequential" or "parallel").</summary>
+    public (IReadOnlyList<LlmAgent> Agents, string Mode)? Composite { get; init; }
+
     /// <summary>The system prompt when none is set: "You are &lt;name&gt;, an AI assistant." plus the description.</summary>
     public string SystemPrompt =>
         Config.SystemPrompt ?? JsonValues.AsString(Config.CustomConfig["system_prompt"])
@@ -82,7 +85,9 @@ public sealed class LlmAgent
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            reply = Type == "basic" ? Echo(request, onChunk) : await RunWithFallback(request, onChunk, linked.Token).ConfigureAwait(false);
+            reply = Composite is { } composite ? await RunComposite(composite.Agents, composite.Mode, request, onChunk, linked.Token).ConfigureAwait(false)
+                : Type == "basic" ? Echo(request, onChunk)
+                : await RunWithFallback(request, onChunk, linked.Token).ConfigureAwait(false);
             reply = reply with { ExecutionTimeMs = (long)_hub.Time.GetElapsedTime(start).TotalMilliseconds };
             if (MemoryEnabled && request.UseHistory)
             {
@@ -131,6 +136,31 @@ public sealed class LlmAgent
         {
             Text = request.Message, Provider = "none", Model = "basic", FinishReason = "stop",
             Streamed = onChunk is not null, ChunksReceived = onChunk is null ? 0 : 1,
+        };
+    }
+
+    private static async Task<AgentReply> RunComposite(IReadOnlyList<LlmAgent> members, string mode, AgentRequest request, Func<string, bool>? onChunk, CancellationToken cancellationToken)
+    {
+        string text;
+        if (mode == "parallel")
+        {
+            var replies = await Task.WhenAll(members.Select(m => m.ExecuteAsync(request with { SystemPrompt = null }, null, cancellationToken))).ConfigureAwait(false);
+            text = string.Join("\n\n", members.Select((m, i) => $"[{m.Name}]\n{replies[i].Text}"));
+        }
+        else
+        {
+            text = request.Message;
+            foreach (var m in members)
+            {
+                text = (await m.ExecuteAsync(request with { Message = text, SystemPrompt = null }, null, cancellationToken).ConfigureAwait(false)).Text;
+            }
+        }
+
+        onChunk?.Invoke(text);
+        return new AgentReply
+        {
+            Text = text, Provider = "composite", Model = mode, FinishReason = "stop", Streamed = onChunk is not null,
+            ChunksReceived = onChunk is null ? 0 : 1, Members = [.. members.Select(m => m.Name)],
         };
     }
 
