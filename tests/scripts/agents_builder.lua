@@ -36,3 +36,12 @@ assert.equals(a:get_config().has_api_key, false)
 assert.equals(a:get_state(), "Ready")
 a:destroy()
 assert.raises("Agent 'b1' has been destroyed", function() a:execute("x") end)
+
+-- Agent.register with a model table; create_from_template; get_details
+assert.equals(Agent.register({ name = "r2", model = { provider = "mock", model_id = "json", temperature = 0.2 } }), "r2")
+assert.equals(Agent.get("r2").model, "json")
+assert.equals(Agent.get("r2"):get_config().temperature, 0.2)
+assert.equals(Agent.create_from_template("t1", "basic", {}):execute("same").text, "same")
+assert.raises("unknown template 'x'", function() Agent.create_from_template("t2", "x") end)
+assert.equals(Agent.get_details("r2").metrics.requests_total, 0)
+assert.equals(#Agent.list_templates(), 3)
