@@ -45,3 +45,5 @@ assert.equals(Agent.create_from_template("t1", "basic", {}):execute("same").text
 assert.raises("unknown template 'x'", function() Agent.create_from_template("t2", "x") end)
 assert.equals(Agent.get_details("r2").metrics.requests_total, 0)
 assert.equals(#Agent.list_templates(), 3)
+assert.raises("AgentBuilder:model: malformed model string 'openai/'", function() Agent.builder():model("openai/") end)
+assert.raises("malformed model string ''", function() Agent.builder():model("") end)

@@ -44,7 +44,9 @@ internal static class AgentConfigKeys
                     : throw invalid($"unknown agent type '{type}' (expected \"llm\", \"basic\" or \"tool-orchestrator\")");
                 break;
             case "model":
-                c.Model = Str();
+                var model = Str();
+                c.Model = model.Trim().Length > 0 && !model.StartsWith('/') && !model.EndsWith('/') && !model.Any(char.IsWhiteSpace) ? model
+                    : throw invalid($"malformed model string '{model}' (expected \"provider/model\" or \"model\")");
                 break;
             case "provider":
                 c.Provider = v is JsonObject po ? JsonValues.AsString(po["name"]) ?? throw typeError("provider name or provider table") : Str();
