@@ -36,6 +36,7 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(options, output));
         root.Subcommands.Add(InfoCommand.Create(options, output));
         root.Subcommands.Add(InitCommand.Create(options, output));
+        root.Subcommands.Add(ProvidersCommand.Create(options, output));
         root.SetAction(r =>
         {
             if (r.GetValue(version))

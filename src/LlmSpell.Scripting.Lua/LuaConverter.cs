@@ -184,6 +184,11 @@ internal sealed class LuaConverter(LuaBridge bridge)
         {
             l.RawGetInteger((int)LuaRegistry.Index, bridge.NullRef);
         }
+        else if (v.TryGetValue<NamedTable>(out var named))
+        {
+            // Arrays of named tables (Provider.list()) keep each entry's metatable.
+            PushValue(l, named);
+        }
         else
         {
             l.PushNil();

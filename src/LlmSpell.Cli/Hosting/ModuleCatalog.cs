@@ -13,5 +13,6 @@ internal static class ModuleCatalog
     [
         new CoreModule(settings.DebugLevel),
         new LlmSpell.Tools.ToolsModule(),
+        new LlmSpell.Agents.AgentsModule(),
     ];
 }

@@ -1,0 +1,54 @@
+using System.Text;
+using LlmSpell.Providers.Http;
+using Microsoft.Extensions.AI;
+
+namespace LlmSpell.Providers.Clients;
+
+/// <summary>
+/// Serves identical non-streaming requests from memory (opt-in: <c>providers.&lt;n&gt;.cache</c> or
+/// <c>runtime.response_cache</c>). It sits above the resilience pipeline: a hit takes no rate-limit
+/// slot, cannot trip the breaker and is not charged. Hand-written rather than
+/// DistributedCachingChatClient because it needs a TTL on the run's <see cref="TimeProvider"/>, an
+/// entry cap, and a visible <c>cached</c> flag for usage accounting.
+/// </summary>
+internal sealed class ResponseCachingChatClient(IChatClient inner, string provider, ResponseCache cache, IProviderEvents events) : DelegatingChatClient(inner)
+{
+    /// <summary>Additional-property key set on responses served from the cache.</summary>
+    public const string CachedFlag = "llmspell_cached";
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages.ToList();
+        var key = Key(list, options);
+        if (cache.TryGet(key, out var hit))
+        {
+            events.Publish("provider.cache_hit", new System.Text.Json.Nodes.JsonObject { ["provider"] = provider });
+            var copy = new ChatResponse(hit.Messages.ToList()) { ModelId = hit.ModelId, FinishReason = hit.FinishReason };
+            (copy.AdditionalProperties ??= [])[CachedFlag] = true;
+            return copy;
+        }
+
+        var response = await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
+        if (!response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Any())
+        {
+            cache.Set(key, response);
+        }
+
+        return response;
+    }
+
+    private string Key(List<ChatMessage> messages, ChatOptions? options)
+    {
+        var sb = new StringBuilder(provider).Append('\n');
+        sb.Append(options?.ModelId).Append('|').Append(options?.Temperature).Append('|').Append(options?.MaxOutputTokens).Append('|')
+            .Append(options?.TopP).Append('|').Append(options?.ResponseFormat?.GetType().Name).Append('|')
+            .Append(string.Join(",", options?.StopSequences ?? [])).Append('|')
+            .Append(string.Join(",", options?.Tools?.Select(t => t.Name) ?? [])).Append('\n');
+        foreach (var m in messages)
+        {
+            sb.Append(m.Role.Value).Append(':').Append(m.Text.Length).Append(':').Append(m.Text).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using LlmSpell.Providers.Clients;
+using LlmSpell.Providers.Configuration;
+using LlmSpell.Providers.Http;
+using LlmSpell.Providers.Usage;
+using Microsoft.Extensions.AI;
+
+namespace LlmSpell.Providers;
+
+/// <summary>
+/// The providers of a run: settings, one resilience pipeline and HTTP client per provider, response
+/// caches, prices, the usage ledger, and which providers/models agents used (for Provider.list).
+/// Creating clients makes no network call.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class ProviderHub : IDisposable
+{
+    private readonly ConcurrentDictionary<string, ProviderState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _used = new(StringComparer.Ordinal);
+
+    public ProviderHub(ProviderResolver resolver, UsageLedger ledger, IProviderEvents events, TimeProvider time)
+    {
+        Resolver = resolver;
+        Ledger = ledger;
+        Events = events;
+        Time = time;
+    }
+
+    public ProviderResolver Resolver { get; }
+
+    public UsageLedger Ledger { get; }
+
+    public IProviderEvents Events { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Providers used by agents in this run, with the models used.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Used =>
+        _used.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value.Keys.Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+
+    /// <summary>Records that an agent uses a provider and model (behaviours.md §1.5: building adds the provider to Provider.list).</summary>
+    public void MarkUsed(string provider, string? model)
+    {
+        var models = _used.GetOrAdd(provider, _ => new(StringComparer.Ordinal));
+        if (!string.IsNullOrEmpty(model))
+        {
+            models.TryAdd(model, 0);
+        }
+    }
+
+    /// <summary>The resilience pipeline of a provider (created on first use).</summary>
+    public ProviderPipeline Pipeline(ProviderSettings settings) => State(settings).Pipeline;
+
+    /// <summary>The price table of a provider (defaults plus its <c>prices</c> overrides).</summary>
+    public PriceTable Prices(ProviderSettings settings) => State(settings).Prices;
+
+    /// <summary>
+    /// A chat client for <paramref name="model"/> on <paramref name="settings"/> (which may carry an
+    /// agent's base URL/key overrides), wrapped in the response cache when enabled.
+    /// </summary>
+    public IChatClient CreateChatClient(ProviderSettings settings, string model)
+    {
+        var state = State(settings);
+        var client = ChatClientFactory.Create(settings, model, state.Http, () => new MockChatClient(settings, model, state.Pipeline, state.Rotation));
+        return state.Cache is { } cache ? new ResponseCachingChatClient(client, settings.Name, cache, Events) : client;
+    }
+
+    /// <summary>An embedding generator (OpenAI-compatible and Ollama providers) through the provider's pipeline.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ProviderSettings settings, string model) =>
+        ChatClientFactory.CreateEmbeddings(settings, model, State(settings).Http);
+
+    public void Dispose()
+    {
+        foreach (var s in _states.Values)
+        {
+            s.Http.Dispose();
+            s.Pipeline.Dispose();
+        }
+    }
+
+    private ProviderState State(ProviderSettings settings) => _states.GetOrAdd(settings.Name, _ =>
+    {
+        var pipeline = new ProviderPipeline(settings, Time, Events);
+        var http = new HttpClient(new ResilienceHandler(settings, pipeline)) { Timeout = Timeout.InfiniteTimeSpan };
+        var cache = settings.CacheEnabled ? new ResponseCache(settings.CacheTtl, settings.CacheMaxEntries, Time) : null;
+        return new ProviderState(pipeline, http, cache, new PriceTable(settings.Prices), new MockRotation());
+    });
+
+    private sealed record ProviderState(ProviderPipeline Pipeline, HttpClient Http, ResponseCache? Cache, PriceTable Prices, MockRotation Rotation);
+}

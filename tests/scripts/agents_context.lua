@@ -1,0 +1,43 @@
+-- Contexts, shared memory, lifecycle and capabilities (globals.md §1.1, behaviours.md §2.8–2.9).
+local ctx = Agent.create_context({ data = { user = "ana", tier = 2 } })
+local child = Agent.create_child_context(ctx, { type = "session" }, "inherit")
+assert.equals(Agent.get_context_data(child, "user"), "ana")
+Agent.update_context(child, "mood", "happy")
+assert.equals(Agent.get_context_data(child, "mood"), "happy")
+assert.is_nil(Agent.get_context_data(ctx, "mood"))
+assert.raises("parent context 'nope' not found", function() Agent.create_child_context("nope") end)
+
+local a = Agent.builder():name("ctxagent"):model("mock/echo"):capability("echo"):build()
+assert.equals(a:execute_with_context({ text = "hi" }, child).text, "hi")
+assert.equals(Agent.discover_by_capability("echo")[1], "ctxagent")
+assert.equals(Agent.remove_context(ctx), true)
+
+Agent.set_shared_memory({ type = "global" }, "k", { v = 1 })
+assert.equals(Agent.get_shared_memory({ type = "global" }, "k").v, 1)
+
+assert.equals(a:get_state(), "Running")           -- the first execute starts the agent
+a = Agent.builder():name("life"):model("mock/echo"):build()
+assert.raises("cannot pause while Ready", function() a:pause() end)
+a:start()
+a:pause()
+assert.raises("cannot execute while Paused", function() a:execute("x") end)
+a:resume()
+a:set_error("bad")
+assert.equals(a:get_state(), "Error")
+assert.equals(a:is_healthy(), false)
+a:recover()
+assert.equals(a:get_state(), "Ready")
+assert.equals(a:get_recovery_attempts(), 1)
+assert.equals(#a:get_state_history() >= 5, true)
+
+-- composite agents
+Agent.builder():name("c1"):model("mock/echo"):build()
+Agent.builder():name("c2"):model("mock/shout"):build()
+local seq = Agent.create_composite("pipeline", { "c1", "c2" })
+local r = seq:execute("go")
+assert.equals(r.text, "Mock response from shout to: go")
+assert.equals(r.metadata.members[2], "c2")
+local par = Agent.create_composite("fan", { "c1", "c2" }, { mode = "parallel" })
+assert.equals(par:execute("hey").text, "[c1]\nhey\n\n[c2]\nMock response from shout to: hey")
+assert.equals(Agent.get_hierarchy("fan").children[1].name, "c1")
+assert.raises("agent 'zz' not found", function() Agent.create_composite("bad", { "zz" }) end)
