@@ -59,9 +59,14 @@ public static class CliProcess
             }
         }
 
-        psi.Environment["HOME"] = Path.Combine(Path.GetTempPath(), "llmspell-test-home");
         if (!build)
         {
+            // Runs never see the developer's ~/.llmspell (keys, config); the build keeps the real
+            // HOME because the .NET SDK needs it.
+            var home = Path.Combine(Path.GetTempPath(), "llmspell-test-home");
+            Directory.CreateDirectory(home);
+            psi.Environment["HOME"] = home;
+            psi.Environment["DOTNET_CLI_HOME"] = System.Environment.GetEnvironmentVariable("HOME") ?? home;
             psi.Environment["LLMSPELL_NO_BUILD"] = "1";
         }
 
