@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LlmSpell.Values;
 
 namespace LlmSpell.Configuration;
 
@@ -122,6 +121,18 @@ internal static class ConfigSchema
         return root;
     }
 
+    // Defaults are written as ["a", "b"] or [1, 2]; parsed by hand because this runs at every start-up.
+    private static JsonArray ParseList(string text)
+    {
+        var list = new JsonArray();
+        foreach (var raw in text.Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            list.Add(raw.StartsWith('"') ? JsonValue.Create(raw.Trim('"')) : JsonValue.Create(long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return list;
+    }
+
     private static JsonNode? ParseDefault(string type, string? text)
     {
         if (text is null)
@@ -134,7 +145,7 @@ internal static class ConfigSchema
             "int" => JsonValue.Create(long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)),
             "float" => JsonValue.Create(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)),
             "bool" => JsonValue.Create(text == "true"),
-            "strs" or "ints" => JsonText.Parse(text),
+            "strs" or "ints" => ParseList(text),
             _ => JsonValue.Create(text),
         };
     }

@@ -15,6 +15,12 @@ internal static class TomlTreeReader
     /// <exception cref="ConfigException">Syntax error or duplicate key.</exception>
     public static Result Read(string text, string sourceName)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // No configuration file: skip the parser's start-up cost entirely.
+            return new Result(new JsonObject(), new Dictionary<string, (int, int)>(StringComparer.Ordinal));
+        }
+
         var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         JsonObject? root = null;
         var stack = new Stack<(JsonNode Node, string Path)>();
