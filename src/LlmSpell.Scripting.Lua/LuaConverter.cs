@@ -184,6 +184,11 @@ internal sealed class LuaConverter(LuaBridge bridge)
         {
             l.RawGetInteger((int)LuaRegistry.Index, bridge.NullRef);
         }
+        else if (v.TryGetValue<byte[]>(out var bytes))
+        {
+            // Binary content inside a result table (Artifact.get's content) stays byte-exact.
+            l.PushBuffer(bytes);
+        }
         else
         {
             l.PushNil();

@@ -12,5 +12,6 @@ internal static class ModuleCatalog
     public static IReadOnlyList<IRuntimeModule> Create(CliSettings settings) =>
     [
         new CoreModule(settings.DebugLevel),
+        new LlmSpell.State.StateModule(StorageCatalog.Providers),
     ];
 }
