@@ -29,6 +29,12 @@ internal sealed class PostgresRecordStore(NpgsqlDataSource source) : IRecordStor
         return [.. rows.OrderBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Data)];
     });
 
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken) => Pg.Run(async () =>
+    {
+        await using var cmd = Cmd("SELECT COUNT(*) FROM llmspell_records WHERE collection = @c", ("c", collection));
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+    });
+
     public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken) => Pg.Run(async () =>
     {
         await using var cmd = Cmd("DELETE FROM llmspell_records WHERE collection = @c AND id = @i", ("c", collection), ("i", id));

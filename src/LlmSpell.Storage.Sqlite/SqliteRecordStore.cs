@@ -29,6 +29,9 @@ internal sealed class SqliteRecordStore(SqliteDatabase db) : IRecordStore
         return list;
     }));
 
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Use(d => (long)d.Command("SELECT COUNT(*) FROM records WHERE collection = $p0", collection).ExecuteScalar()!));
+
     public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken) =>
         Task.FromResult(db.Use(d => d.Command("DELETE FROM records WHERE collection = $p0 AND id = $p1", collection, id).ExecuteNonQuery() > 0));
 

@@ -39,6 +39,15 @@ internal sealed class MemoryRecordStore : IRecordStore
         }
     }
 
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken)
+    {
+        var prefix = Id(collection, "");
+        lock (_gate)
+        {
+            return Task.FromResult((long)_docs.Keys.Count(k => k.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+    }
+
     public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -26,8 +26,7 @@ public sealed class SessionManager(IRecordStore records, SessionOptions options,
 
     public async Task<string> CreateAsync(JsonObject opts, CancellationToken ct)
     {
-        var all = await AllAsync(ct);
-        if (all.Count >= options.MaxSessions)
+        if (await records.CountAsync(Collection, ct) >= options.MaxSessions)
         {
             throw new SessionException($"maximum of {options.MaxSessions} sessions reached");
         }

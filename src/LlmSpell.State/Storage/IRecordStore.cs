@@ -15,6 +15,9 @@ public interface IRecordStore
     /// <summary>Documents whose id starts with <paramref name="idPrefix"/>, ordered by id.</summary>
     Task<IReadOnlyList<string>> ListAsync(string collection, string idPrefix, CancellationToken cancellationToken);
 
+    /// <summary>Number of documents in a collection.</summary>
+    Task<long> CountAsync(string collection, CancellationToken cancellationToken);
+
     /// <summary>Deletes a document; true when it existed.</summary>
     Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken);
 
