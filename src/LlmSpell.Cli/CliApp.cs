@@ -37,6 +37,8 @@ internal static class CliApp
         root.Subcommands.Add(InfoCommand.Create(options, output));
         root.Subcommands.Add(InitCommand.Create(options, output));
         root.Subcommands.Add(ProvidersCommand.Create(options, output));
+        root.Subcommands.Add(BackupCommand.Create(options, output));
+        root.Subcommands.Add(SessionCommand.Create(options, output));
         root.SetAction(r =>
         {
             if (r.GetValue(version))

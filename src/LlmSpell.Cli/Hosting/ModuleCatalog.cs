@@ -14,5 +14,6 @@ internal static class ModuleCatalog
         new CoreModule(settings.DebugLevel),
         new LlmSpell.Tools.ToolsModule(),
         new LlmSpell.Agents.AgentsModule(),
+        new LlmSpell.State.StateModule(StorageCatalog.Providers),
     ];
 }

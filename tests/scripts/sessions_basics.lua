@@ -1,0 +1,46 @@
+-- F17 and the Session API.
+local id = Session.create({ name = "research", description = "d", tags = { "a", "b" } })
+assert.truthy(id:match("^%x+%-%x+%-%x+%-%x+%-%x+$"))
+local s = Session.get(id)
+assert.equals(s.name, "research")
+assert.equals(s.status, "active")
+assert.equals(s.artifact_count, 0)
+assert.equals(JSON.stringify(s.tags), '["a","b"]')
+
+local b = Session.builder():name("built"):tag("x"):metadata({ k = 1 }):build()
+assert.equals(Session.get(b).metadata.k, 1)
+assert.equals(#Session.list(), 2)
+assert.equals(Session.list()[1].id, b) -- newest first
+assert.equals(#Session.list({ tags = { "a" } }), 1)
+assert.equals(#Session.list({ name_pattern = "buil" }), 1)
+
+Session.suspend(id)
+assert.equals(Session.get(id).status, "suspended")
+assert.raises("Session.suspend: session '" .. id .. "' is suspended", Session.suspend, id)
+Session.resume(id)
+Session.complete(id)
+assert.raises("is completed", Artifact.store, id, "text", "x", "y")
+Session.update(id, { status = "archived", name = "renamed" })
+assert.equals(Session.get(id).status, "archived")
+assert.equals(Session.get(id).name, "renamed")
+
+assert.is_nil(Session.get_current())
+Session.set_current(b)
+assert.equals(Session.get_current(), b)
+assert.equals(Session.load(b), b)
+Session.save(b)
+
+assert.raises("Session.get: invalid session id 'nope'", Session.get, "nope")
+assert.raises("not found", Session.get, "00000000-0000-0000-0000-000000000000")
+
+assert.equals(Session.can_replay(b), false)
+local replay = Session.replay(b)
+assert.equals(replay.hooks_replayed, 0)
+assert.equals(replay.session_id, b)
+local meta = Session.get_replay_metadata(b)
+assert.equals(meta.total_hooks, 0)
+assert.equals(#Session.list_replayable(), 0)
+
+Session.delete(b)
+assert.is_nil(Session.get_current())
+assert.equals(#Session.list(), 1)

@@ -1,0 +1,30 @@
+-- Atomic operations and per-key versions.
+assert.equals(State.increment("global", "n"), 1)
+assert.equals(State.increment("global", "n", 5), 6)
+assert.equals(math.type(State.increment("global", "n")), "integer")
+assert.equals(State.increment("global", "f", 0.5), 0.5)
+State.save("global", "s", "text")
+assert.raises("State.increment: value at 'global:s' is a string, not a number", State.increment, "global", "s")
+
+assert.equals(State.append("global", "list", "a"), 1)
+assert.equals(State.append("global", "list", { x = 1 }), 2)
+assert.equals(State.load("global", "list")[2].x, 1)
+assert.raises("not an array", State.append, "global", "s", 1)
+
+assert.equals(State.compare_and_swap("global", "c", nil, 1), true)
+assert.equals(State.compare_and_swap("global", "c", nil, 2), false)
+assert.equals(State.compare_and_swap("global", "c", 1.0, 2), true)
+assert.equals(State.load("global", "c"), 2)
+assert.equals(State.compare_and_swap("global", "c", 2, nil), true)
+assert.is_nil(State.load("global", "c"))
+
+State.save("global", "doc", { rev = 1 })
+local v = State.get_version("global", "doc")
+assert.equals(State.save_if_version("global", "doc", { rev = 2 }, v), true)
+assert.equals(State.save_if_version("global", "doc", { rev = 3 }, v), false) -- stale version: conflict
+assert.equals(State.load("global", "doc").rev, 2)
+local history = State.get_history("global", "doc")
+assert.equals(#history, 2)
+assert.equals(history[1].value.rev, 2)
+assert.equals(history[2].value.rev, 1)
+assert.equals(State.get_version("global", "nothing"), 0)
