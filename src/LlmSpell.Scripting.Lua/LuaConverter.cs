@@ -188,7 +188,9 @@ internal sealed class LuaConverter(LuaBridge bridge)
         {
             // Arrays of named tables (Provider.list()) keep each entry's metatable.
             PushValue(l, named);
+        }
         else if (v.TryGetValue<byte[]>(out var bytes))
+        {
             // Binary content inside a result table (Artifact.get's content) stays byte-exact.
             l.PushBuffer(bytes);
         }

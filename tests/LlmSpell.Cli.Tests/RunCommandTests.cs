@@ -22,7 +22,7 @@ public sealed class RunCommandTests
         var lines = r.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("Hello from llmspell!", lines[0]);
         Assert.Equal("Lua version: Lua 5.4", lines[1]);
-        Assert.StartsWith("Globals: ARGS Config Debug JSON Logger", lines[2], StringComparison.Ordinal);
+        Assert.Equal("Globals: ARGS Agent Config Debug JSON Logger Provider State Tool", lines[2]);
         Assert.Equal("{\"message\":\"Hello World completed\",\"success\":true}", lines[^1]);
     }
 

@@ -133,7 +133,7 @@ public sealed class FileOperationsToolTests : IDisposable
 
     [Theory]
     [InlineData("/tmp/../../../etc/passwd", "path '/tmp/../../../etc/passwd' escapes the filesystem root")]
-    [InlineData("/tmp/../etc/passwd", "path '/tmp/../etc/passwd' is outside the allowed paths [/tmp]")]
+    [InlineData("/tmp/../etc/passwd", "path '/tmp/../etc/passwd' resolves to '/etc/passwd', which is outside the allowed paths [/tmp]")]
     [InlineData("/nonexistent/file.txt", "path '/nonexistent/file.txt' is outside the allowed paths [/tmp]")]
     [InlineData("/tmpfoo", "path '/tmpfoo' is outside the allowed paths [/tmp]")]
     [InlineData("/etc/passwd", "path '/etc/passwd' is outside the allowed paths [/tmp]")]
