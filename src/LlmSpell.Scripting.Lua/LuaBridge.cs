@@ -49,6 +49,40 @@ internal sealed partial class LuaBridge
 
     public int NamedMetaRef { get; private set; }
 
+    private readonly List<CancellationToken> _callbackTokens = [];
+
+    /// <summary>
+    /// Registers the cancellation of a script callback being run (a Lua tool with a time limit);
+    /// the instruction hook interrupts the callback when it is cancelled. Dispose when it returns.
+    /// </summary>
+    public IDisposable WatchCallback(CancellationToken token)
+    {
+        _callbackTokens.Add(token);
+        return new CallbackWatch(this);
+    }
+
+    /// <summary>True when a running script callback has been cancelled (checked by the instruction hook).</summary>
+    public bool CallbackCancelled
+    {
+        get
+        {
+            foreach (var t in _callbackTokens)
+            {
+                if (t.IsCancellationRequested)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class CallbackWatch(LuaBridge bridge) : IDisposable
+    {
+        public void Dispose() => bridge._callbackTokens.RemoveAt(bridge._callbackTokens.Count - 1);
+    }
+
     /// <summary>Text of the error that interrupts the run (cancellation, os.exit), once set.</summary>
     public string? InterruptMessage { get; set; }
 

@@ -222,7 +222,10 @@ public sealed partial class LuaEngine : IScriptEngine
         _lua.Call(3, 0);
     }
 
-    private string? Poll()
+    /// <summary>Error raised inside a script callback whose caller stopped waiting for it.</summary>
+    internal const string CallbackTimeoutMessage = "time limit exceeded; the callback was interrupted";
+
+    private object? Poll()
     {
         if (_bridge.InterruptMessage is { } pending)
         {
@@ -233,6 +236,12 @@ public sealed partial class LuaEngine : IScriptEngine
         {
             _bridge.InterruptMessage = _context.InterruptReason ?? "interrupted";
             return _bridge.InterruptMessage;
+        }
+
+        if (_bridge.CallbackCancelled)
+        {
+            // Only the callback is interrupted (the caller's time limit expired), not the run.
+            return new ScriptValues(CallbackTimeoutMessage, false);
         }
 
         _instructions += _options.HookInterval;

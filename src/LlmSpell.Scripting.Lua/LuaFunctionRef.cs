@@ -17,10 +17,14 @@ internal sealed class LuaFunctionRef(LuaBridge bridge, int reference, string loc
 
     public void Push(LuaState l) => l.RawGetInteger((int)LuaRegistry.Index, reference);
 
-    public object? Call(params object?[] args) => bridge.Dispatcher.Invoke(() => CallOnScriptThread(args));
+    public object? Call(params object?[] args) => bridge.Dispatcher.Invoke(() => CallOnScriptThread(args, CancellationToken.None));
 
-    private object? CallOnScriptThread(object?[] args)
+    public object? CallWithCancellation(CancellationToken cancellationToken, params object?[] args) =>
+        bridge.Dispatcher.Invoke(() => CallOnScriptThread(args, cancellationToken));
+
+    private object? CallOnScriptThread(object?[] args, CancellationToken cancellationToken)
     {
+        using var watch = bridge.WatchCallback(cancellationToken);
         var l = bridge.Current;
         var top = l.GetTop();
         l.CheckStack(args.Length + 4);

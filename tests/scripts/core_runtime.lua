@@ -40,3 +40,13 @@ assert.raises("JSON.parse: ", JSON.parse, "{oops")
 -- G4: Config and Logger are populated tables.
 assert.equals(Config.get("engines.lua.stdlib"), "all")
 assert.type(Logger.info, "function")
+
+-- behaviours.md §3.2: a Lua-defined tool is bound by its time limit, enforced through the
+-- instruction hook; the script goes on afterwards.
+Tool.register("spin_forever", function() while true do end end)
+local started = os.clock()
+assert.raises("timed out after 300 ms", Tool.invoke, "spin_forever", {}, { timeout_ms = 300 })
+local after = 0
+for i = 1, 100000 do after = after + 1 end
+assert.equals(after, 100000)
+assert.truthy(os.clock() - started < 5, "the spinning tool was not stopped")

@@ -63,39 +63,14 @@ public static class ConfigLoader
         var root = Walk(raw.Root, [ConfigSchema.Root], "", ctx);
         var config = new LlmSpellConfig(root, path);
         EnvironmentOverrides.Apply(config, environment, warnings, errors);
-        ApplyDefaults(config, ConfigSchema.Root, "");
-        ApplyDerivedDefaults(config);
+        ConfigDefaults.Apply(config, ConfigSchema.Root, "");
+        ConfigDefaults.ApplyDerived(config);
         if (errors.Count == 0)
         {
             ConfigValidator.Validate(config, environment, warnings, errors);
         }
 
         return new ConfigLoadResult(config, warnings, errors);
-    }
-
-    private sealed record WalkContext(
-        string Source,
-        Dictionary<string, (int Line, int Column)> Positions,
-        IReadOnlyDictionary<string, string> Environment,
-        List<string> Warnings,
-        List<string> Errors)
-    {
-        public string Where(string path)
-        {
-            var probe = path;
-            while (probe.Length > 0)
-            {
-                if (Positions.TryGetValue(probe, out var p))
-                {
-                    return $"{Source}:{p.Line}:{p.Column}";
-                }
-
-                var dot = probe.LastIndexOf('.');
-                probe = dot < 0 ? "" : probe[..dot];
-            }
-
-            return Source;
-        }
     }
 
     // [providers.providers.<n>] (layout B) means the same as [providers.<n>] (layout A).
@@ -149,13 +124,13 @@ public static class ConfigLoader
             raw.Remove(key);
             if (leaf is { Type: "any" })
             {
-                result[key] = Substitute(value, path, ctx);
+                result[key] = ConfigVariables.Substitute(value, path, ctx);
             }
             else if (leaf is { Type: "map" })
             {
                 if (value is JsonObject)
                 {
-                    result[key] = Substitute(value, path, ctx);
+                    result[key] = ConfigVariables.Substitute(value, path, ctx);
                 }
                 else
                 {
@@ -218,11 +193,11 @@ public static class ConfigLoader
                 return kind == ValueKind.Boolean ? value!.DeepClone() : TypeError(path, "a boolean", value, ctx);
             case "str":
             case "path":
-                return kind == ValueKind.String ? Substitute(value, path, ctx) : TypeError(path, "a string", value, ctx);
+                return kind == ValueKind.String ? ConfigVariables.Substitute(value, path, ctx) : TypeError(path, "a string", value, ctx);
             case "strs":
                 if (value is JsonArray sa && sa.All(n => JsonValues.Classify(n) == ValueKind.String))
                 {
-                    return Substitute(value, path, ctx);
+                    return ConfigVariables.Substitute(value, path, ctx);
                 }
 
                 return TypeError(path, "an array of strings", value, ctx);
@@ -239,7 +214,7 @@ public static class ConfigLoader
                     return TypeError(path, "a string", value, ctx);
                 }
 
-                var text = JsonValues.AsString(Substitute(value, path, ctx))!;
+                var text = JsonValues.AsString(ConfigVariables.Substitute(value, path, ctx))!;
                 var match = leaf.EnumValues!.FirstOrDefault(v => string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase));
                 if (match is null)
                 {
@@ -272,170 +247,4 @@ public static class ConfigLoader
         ValueKind.Array => "an array",
         _ => "a table",
     };
-
-    // ${NAME} and ${NAME:-default} are replaced after parsing; $${ is a literal ${.
-    private static JsonNode? Substitute(JsonNode? node, string path, WalkContext ctx)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                var o = new JsonObject();
-                foreach (var (k, v) in obj)
-                {
-                    o[k] = Substitute(v, path + "." + k, ctx);
-                }
-
-                return o;
-            case JsonArray arr:
-                var a = new JsonArray();
-                foreach (var v in arr)
-                {
-                    a.Add(Substitute(v, path, ctx));
-                }
-
-                return a;
-            case JsonValue v when JsonValues.AsString(v) is { } s && s.Contains('$', StringComparison.Ordinal):
-                return JsonValue.Create(ExpandVariables(s, path, ctx));
-            default:
-                return node?.DeepClone();
-        }
-    }
-
-    private static string ExpandVariables(string s, string path, WalkContext ctx)
-    {
-        var sb = new StringBuilder();
-        var i = 0;
-        while (i < s.Length)
-        {
-            if (s[i] == '$' && i + 2 < s.Length && s[i + 1] == '$' && s[i + 2] == '{')
-            {
-                sb.Append("${");
-                i += 3;
-                continue;
-            }
-
-            if (s[i] == '$' && i + 1 < s.Length && s[i + 1] == '{')
-            {
-                var end = s.IndexOf('}', i + 2);
-                if (end > 0)
-                {
-                    var body = s[(i + 2)..end];
-                    var sep = body.IndexOf(":-", StringComparison.Ordinal);
-                    var name = sep >= 0 ? body[..sep] : body;
-                    string? fallback = sep >= 0 ? body[(sep + 2)..] : null;
-                    if (ctx.Environment.TryGetValue(name, out var value) && value.Length > 0)
-                    {
-                        sb.Append(value);
-                    }
-                    else if (fallback is not null)
-                    {
-                        sb.Append(fallback);
-                    }
-                    else
-                    {
-                        ctx.Warnings.Add($"{ctx.Where(path)}: environment variable '{name}' is not set (used in '{path}'); using an empty string");
-                    }
-
-                    i = end + 1;
-                    continue;
-                }
-            }
-
-            sb.Append(s[i]);
-            i++;
-        }
-
-        return sb.ToString();
-    }
-
-    private static void ApplyDefaults(LlmSpellConfig config, SchemaNode node, string prefix)
-    {
-        foreach (var (key, child) in node.Children)
-        {
-            var path = prefix.Length == 0 ? key : prefix + "." + key;
-            if (child.Leaf is { Default: { } d } && config.Get(path) is null)
-            {
-                config.Set(path, d.DeepClone());
-            }
-
-            if (child.Children.Count > 0)
-            {
-                ApplyDefaults(config, child, path);
-            }
-
-            if (child.Wildcard is { } wild && config.GetSection(path) is { } section)
-            {
-                foreach (var (entryName, entry) in section)
-                {
-                    if (entry is not JsonObject)
-                    {
-                        continue;
-                    }
-
-                    foreach (var (leafName, leafNode) in wild.Children)
-                    {
-                        var leafPath = $"{path}.{entryName}.{leafName}";
-                        if (leafNode.Leaf is { Default: { } ld } && leafNode.Children.Count == 0 && config.Get(leafPath) is null)
-                        {
-                            config.Set(leafPath, ld.DeepClone());
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void ApplyDerivedDefaults(LlmSpellConfig config)
-    {
-        if (config.GetString("runtime.state_persistence.path") is null)
-        {
-            var dir = config.GetString("runtime.state_persistence.schema_directory");
-            config.Set("runtime.state_persistence.path", dir is null ? "./.llmspell/llmspell.db" : System.IO.Path.Combine(dir, "state.db"));
-        }
-
-        var backend = config.GetString("runtime.state_persistence.backend_type");
-        if (backend == "file")
-        {
-            config.Set("runtime.state_persistence.backend_type", "sqlite");
-            backend = "sqlite";
-        }
-
-        var sessions = config.GetString("runtime.sessions.storage_backend");
-        if (sessions is null)
-        {
-            var persistent = config.GetBool("runtime.state_persistence.enabled", true) && backend is "sqlite" or "postgres";
-            config.Set("runtime.sessions.storage_backend", persistent ? backend : "memory");
-        }
-        else if (sessions == "file")
-        {
-            config.Set("runtime.sessions.storage_backend", "sqlite");
-        }
-
-        if (config.GetString("runtime.sessions.storage_path") is null)
-        {
-            config.Set("runtime.sessions.storage_path", config.GetString("runtime.state_persistence.path"));
-        }
-
-        if (config.GetString("runtime.sessions.connection_string") is null &&
-            config.GetString("runtime.state_persistence.connection_string") is { } cs)
-        {
-            config.Set("runtime.sessions.connection_string", cs);
-        }
-
-        if (config.GetString("engines.lua.stdlib") == "full")
-        {
-            config.Set("engines.lua.stdlib", "all");
-        }
-
-        if (config.GetString("tools.network.user_agent") is null)
-        {
-            config.Set("tools.network.user_agent", $"llmspell/{ProductInfo.Version}");
-        }
-
-        var metric = config.GetString("rag.vector_storage.hnsw.metric");
-        if (metric is "innerproduct" or "dot")
-        {
-            config.Set("rag.vector_storage.hnsw.metric", "inner_product");
-        }
-    }
 }

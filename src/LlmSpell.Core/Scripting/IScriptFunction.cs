@@ -13,6 +13,13 @@ public interface IScriptFunction
     /// <exception cref="ScriptCallbackException">The function raised an error.</exception>
     object? Call(params object?[] args);
 
+    /// <summary>
+    /// As <see cref="Call"/>, but a cancelled <paramref name="cancellationToken"/> interrupts the
+    /// running function (Lua: at its next instruction check) with an error naming the time limit —
+    /// how Lua-defined tools honour their time limit (behaviours.md §3.2).
+    /// </summary>
+    object? CallWithCancellation(CancellationToken cancellationToken, params object?[] args);
+
     /// <summary>Where the function was defined ("script.lua:12"), for diagnostics.</summary>
     string Location { get; }
 }

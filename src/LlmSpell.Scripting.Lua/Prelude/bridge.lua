@@ -71,10 +71,12 @@ function H.install_hook(sethook, poll, interval)
   local main = coroutine.running()
   local hook
   hook = function()
-    local msg = poll()
+    local msg, permanent = poll()
     if msg then
-      sethook(main, hook, "", 1)
-      sethook(hook, "", 1)
+      if permanent ~= false then
+        sethook(main, hook, "", 1)
+        sethook(hook, "", 1)
+      end
       error(msg, 0)
     end
   end

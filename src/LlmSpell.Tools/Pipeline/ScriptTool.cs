@@ -25,7 +25,7 @@ internal sealed class ScriptTool(ToolDescriptor descriptor, IScriptFunction func
         object? result;
         try
         {
-            result = function.Call(request.Parameters, context);
+            result = function.CallWithCancellation(cancellationToken, request.Parameters, context);
         }
         catch (ScriptCallbackException ex)
         {

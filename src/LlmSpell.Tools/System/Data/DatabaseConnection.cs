@@ -1,3 +1,4 @@
+using LlmSpell.Configuration;
 using LlmSpell.Tools.Infrastructure;
 using LlmSpell.Values;
 using Npgsql;
@@ -48,32 +49,10 @@ internal sealed record DatabaseConnection(string Name, string Kind, string Targe
             return new DatabaseConnection(name, "sqlite", target, readOnly, allowDdl);
         }
 
-        if (url.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (PostgresUrl.IsUrl(url))
         {
-            var uri = new Uri(url);
-            var builder = new NpgsqlConnectionStringBuilder
-            {
-                Host = uri.Host,
-                Port = uri.Port > 0 ? uri.Port : 5432,
-                Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-            };
-            var userInfo = uri.UserInfo.Split(':', 2);
-            if (userInfo[0].Length > 0)
-            {
-                builder.Username = Uri.UnescapeDataString(userInfo[0]);
-            }
-
-            if (userInfo.Length == 2)
-            {
-                builder.Password = Uri.UnescapeDataString(userInfo[1]);
-            }
-
-            if (passwordEnv is not null && Environment.GetEnvironmentVariable(passwordEnv) is { } password)
-            {
-                builder.Password = password;
-            }
-
-            return new DatabaseConnection(name, "postgres", builder.ConnectionString, readOnly, allowDdl);
+            var password = passwordEnv is not null ? Environment.GetEnvironmentVariable(passwordEnv) : null;
+            return new DatabaseConnection(name, "postgres", PostgresUrl.ToConnectionString(url, password), readOnly, allowDdl);
         }
 
         throw ToolFailureException.Failed($"database connection '{name}' has an unsupported url (expected sqlite: or postgres://)", "not_configured");
