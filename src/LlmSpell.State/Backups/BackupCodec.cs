@@ -3,9 +3,9 @@ using System.IO.Compression;
 namespace LlmSpell.State.Backups;
 
 /// <summary>
-/// Compression of backup payloads with the codecs in the base library. zstd (the configured
-/// default) and lz4 have no in-box implementation; they are written as gzip and the manifest
-/// records the codec actually used, so restores never guess.
+/// Compression of backup payloads: zstd (the configured default; <c>lz4</c> maps to it, with a
+/// warning at config load), gzip, brotli or none. The manifest records the codec used, so restores
+/// never guess and backups written by earlier builds (gzip) stay readable.
 /// </summary>
 internal static class BackupCodec
 {
@@ -14,14 +14,21 @@ internal static class BackupCodec
     {
         "none" => "none",
         "brotli" => "brotli",
-        _ => "gzip",
+        "gzip" => "gzip",
+        _ => "zstd",
     };
 
     public static byte[] Compress(byte[] data, string codec, int level)
     {
-        if (codec == "none")
+        switch (codec)
         {
-            return data;
+            case "none":
+                return data;
+            case "zstd":
+                using (var zstd = new ZstdSharp.Compressor(Math.Clamp(level, 1, 22)))
+                {
+                    return zstd.Wrap(data).ToArray();
+                }
         }
 
         var cl = level <= 3 ? CompressionLevel.Fastest : level >= 8 ? CompressionLevel.SmallestSize : CompressionLevel.Optimal;
@@ -37,9 +44,20 @@ internal static class BackupCodec
     /// <exception cref="InvalidDataException">The payload is corrupt or truncated.</exception>
     public static byte[] Decompress(byte[] data, string codec)
     {
-        if (codec == "none")
+        switch (codec)
         {
-            return data;
+            case "none":
+                return data;
+            case "zstd":
+                try
+                {
+                    using var zstd = new ZstdSharp.Decompressor();
+                    return zstd.Unwrap(data).ToArray();
+                }
+                catch (ZstdSharp.ZstdException ex)
+                {
+                    throw new InvalidDataException($"zstd payload is corrupt: {ex.Message}", ex);
+                }
         }
 
         using var input = new MemoryStream(data);
