@@ -61,6 +61,7 @@ public static class ConfigLoader
         var ctx = new WalkContext(source, raw.Positions, environment, warnings, errors);
         NormaliseProviderLayouts(raw.Root, ctx);
         var root = Walk(raw.Root, [ConfigSchema.Root], "", ctx);
+        ChooseEmbeddedStateBackend(root);
         var config = new LlmSpellConfig(root, path);
         EnvironmentOverrides.Apply(config, environment, warnings, errors);
         ConfigDefaults.Apply(config, ConfigSchema.Root, "");
@@ -247,4 +248,16 @@ public static class ConfigLoader
         ValueKind.Array => "an array",
         _ => "a table",
     };
+
+    // Persistence switched on explicitly without naming a backend means the embedded default,
+    // SQLite in ./.llmspell/ (issue 5); with no configuration at all State stays in memory
+    // (compatibility-matrix.md E5), which is the schema default of backend_type.
+    private static void ChooseEmbeddedStateBackend(JsonObject root)
+    {
+        if (root["runtime"]?["state_persistence"] is JsonObject persistence &&
+            JsonValues.AsBool(persistence["enabled"]) == true && !persistence.ContainsKey("backend_type"))
+        {
+            persistence["backend_type"] = "sqlite";
+        }
+    }
 }

@@ -171,4 +171,15 @@ public sealed class ConfigLoaderTests
         Assert.Equal(TimeSpan.FromSeconds(2), Load("[runtime]\nscript_timeout_seconds = 2\n[engines.lua]\ntimeout_ms = 1500\n").Config.RunTimeLimit);
         Assert.Null(Load("").Config.RunTimeLimit);
     }
+
+    [Fact]
+    public void StatePersistence_EnabledWithoutBackend_IsEmbeddedSqlite_NoConfigIsMemory()
+    {
+        var c = Load("[runtime.state_persistence]\nenabled = true\n").Config;
+        Assert.Equal("sqlite", c.GetString("runtime.state_persistence.backend_type"));
+        Assert.Equal("./.llmspell/llmspell.db", c.GetString("runtime.state_persistence.path"));
+        Assert.Equal("sqlite", c.GetString("runtime.sessions.storage_backend"));
+        Assert.Equal("memory", Load("").Config.GetString("runtime.state_persistence.backend_type"));
+        Assert.Equal("memory", Load("[runtime.state_persistence]\nenabled = true\nbackend_type = \"memory\"\n").Config.GetString("runtime.state_persistence.backend_type"));
+    }
 }
