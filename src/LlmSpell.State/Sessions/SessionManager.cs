@@ -13,7 +13,10 @@ public sealed class SessionManager(IRecordStore records, SessionOptions options,
 {
     public const string Collection = "session";
 
-    private static readonly string[] Internal = ["next_sequence", "hook_log"];
+    private static readonly string[] Internal = ["next_sequence", "hook_log", "created_order"];
+
+    private readonly object _orderGate = new();
+    private long _lastCreatedOrder;
 
     public IRecordStore Records => records;
 
@@ -23,6 +26,16 @@ public sealed class SessionManager(IRecordStore records, SessionOptions options,
     public string? Current { get; set; }
 
     public string Now() => Backups.BackupManager.Stamp(time.GetUtcNow());
+
+    private long NextCreatedOrder()
+    {
+        var ticks = time.GetUtcNow().UtcTicks;
+        lock (_orderGate)
+        {
+            _lastCreatedOrder = Math.Max(ticks, _lastCreatedOrder + 1);
+            return _lastCreatedOrder;
+        }
+    }
 
     public async Task<string> CreateAsync(JsonObject opts, CancellationToken ct)
     {
@@ -52,6 +65,7 @@ public sealed class SessionManager(IRecordStore records, SessionOptions options,
             ["artifact_count"] = 0,
             ["next_sequence"] = 1,
             ["hook_log"] = new JsonArray(),
+            ["created_order"] = NextCreatedOrder(),
         };
         await SaveAsync(record, ct);
         return id;
@@ -83,7 +97,11 @@ public sealed class SessionManager(IRecordStore records, SessionOptions options,
             list.Add(record);
         }
 
-        return [.. list.OrderByDescending(r => JsonValues.AsString(r["created_at"]), StringComparer.Ordinal).ThenBy(r => JsonValues.AsString(r["id"]), StringComparer.Ordinal)];
+        // created_at has millisecond precision; created_order (clock ticks, strictly increasing in a
+        // run) keeps "newest first" exact for sessions created within the same millisecond.
+        return [.. list.OrderByDescending(r => JsonValues.AsString(r["created_at"]), StringComparer.Ordinal)
+            .ThenByDescending(r => JsonValues.AsInteger(r["created_order"]) ?? 0)
+            .ThenBy(r => JsonValues.AsString(r["id"]), StringComparer.Ordinal)];
     }
 
     /// <summary>Sessions matching a query, newest first.</summary>
