@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LlmSpell.Configuration;
+using LlmSpell.Globals;
 using LlmSpell.Runtime;
 using LlmSpell.Scripting;
 using LlmSpell.Security;
@@ -30,9 +31,7 @@ public sealed class ToolsModule : IRuntimeModule
 
     public void Describe(JsonObject info, LlmSpellConfig config, bool all)
     {
-        var sandbox = new FileSandbox(config.GetStrings("tools.file_operations.allowed_paths"), Directory.GetCurrentDirectory());
-        var environment = new EnvironmentPolicy(config.GetStrings("tools.system.allowed_env_vars_read"), config.GetStrings("tools.system.blocked_env_vars"));
-        var registry = CreateRegistry(new ToolServices(config, sandbox, environment, new RuntimeServices(), TimeProvider.System));
+        var registry = CreateRegistry(new ToolServices(config, CoreModule.CreateSandbox(config), CoreModule.CreateEnvironmentPolicy(config), new RuntimeServices(), TimeProvider.System));
         info["tools"] = registry.Count;
         if (all)
         {

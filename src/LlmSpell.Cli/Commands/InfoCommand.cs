@@ -89,8 +89,7 @@ internal static class InfoCommand
 
         if (all)
         {
-            var context = new RunContext(config, new RunOutput(Stream.Null, Stream.Null), new ScriptInfo("=(info)", null, "(info)", []), CancellationToken.None);
-            info["sandbox_roots"] = new JsonArray([.. CoreModule.CreateSandbox(context).Roots.Select(p => (JsonNode)p)]);
+            info["sandbox_roots"] = new JsonArray([.. CoreModule.CreateSandbox(config).Roots.Select(p => (JsonNode)p)]);
         }
 
         return info;

@@ -11,10 +11,8 @@ public sealed class CoreModule(LogLevel? debugLevel = null) : IRuntimeModule
     public void Configure(RuntimeServices services, RunContext context)
     {
         services.Add(_ => new DebugLog(context.Config, context.Output, context.Time, debugLevel));
-        services.Add(_ => CreateSandbox(context));
-        services.Add(_ => new EnvironmentPolicy(
-            context.Config.GetStrings("tools.system.allowed_env_vars_read"),
-            context.Config.GetStrings("tools.system.blocked_env_vars")));
+        services.Add(_ => CreateSandbox(context.Config));
+        services.Add(_ => CreateEnvironmentPolicy(context.Config));
     }
 
     public IEnumerable<IScriptGlobal> Globals(RuntimeServices services, RunContext context) =>
@@ -26,9 +24,9 @@ public sealed class CoreModule(LogLevel? debugLevel = null) : IRuntimeModule
     ];
 
     /// <summary>The file sandbox of the run: configured roots plus the system temp directory when it is not /tmp (tools.md §2.1).</summary>
-    public static FileSandbox CreateSandbox(RunContext context)
+    public static FileSandbox CreateSandbox(Configuration.LlmSpellConfig config)
     {
-        var roots = context.Config.GetStrings("tools.file_operations.allowed_paths").ToList();
+        var roots = config.GetStrings("tools.file_operations.allowed_paths").ToList();
         var temp = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
         if (roots.Contains("/tmp", StringComparer.Ordinal) && temp != "/tmp" && temp.Length > 0)
         {
@@ -37,4 +35,8 @@ public sealed class CoreModule(LogLevel? debugLevel = null) : IRuntimeModule
 
         return new FileSandbox(roots, Directory.GetCurrentDirectory());
     }
+
+    /// <summary>The environment policy of the run (tools.md §2.4 plus tools.system.* additions).</summary>
+    public static EnvironmentPolicy CreateEnvironmentPolicy(Configuration.LlmSpellConfig config) =>
+        new(config.GetStrings("tools.system.allowed_env_vars_read"), config.GetStrings("tools.system.blocked_env_vars"));
 }
