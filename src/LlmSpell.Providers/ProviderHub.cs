@@ -17,6 +17,7 @@ public sealed class ProviderHub : IDisposable
 {
     private readonly ConcurrentDictionary<string, ProviderState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.Ordinal);
 
     public ProviderHub(ProviderResolver resolver, UsageLedger ledger, IProviderEvents events, TimeProvider time)
     {
@@ -33,6 +34,19 @@ public sealed class ProviderHub : IDisposable
     public IProviderEvents Events { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The run's warning channel (<c>Warning: …</c> on stderr); null outside a run.</summary>
+    public Action<string>? Warn { get; init; }
+
+    /// <summary>Warns once per distinct message (a script calling an agent in a loop sees it once) and publishes <c>provider.warning</c>.</summary>
+    public void WarnOnce(string message)
+    {
+        if (_warned.TryAdd(message, 0))
+        {
+            Events.Publish("provider.warning", new System.Text.Json.Nodes.JsonObject { ["message"] = message });
+            Warn?.Invoke(message);
+        }
+    }
 
     /// <summary>Providers used by agents in this run, with the models used.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Used =>

@@ -12,7 +12,8 @@ namespace LlmSpell.Tools;
 
 /// <summary>
 /// The tools feature: shared tool services, the registry of built-in and Lua tools, the invocation
-/// pipeline (also registered as <see cref="IToolInvoker"/> for agents and workflows), the security
+/// pipeline (also registered as <see cref="IToolInvoker"/> for agents and workflows, and as
+/// <see cref="IToolRegistrar"/> for services that add tools at run time), the security
 /// audit log and the <c>Tool</c> global.
 /// </summary>
 public sealed class ToolsModule : IRuntimeModule
@@ -24,6 +25,7 @@ public sealed class ToolsModule : IRuntimeModule
         services.Add(s => CreateRegistry(s.Get<ToolServices>()));
         services.Add(s => new ToolPipeline(s.Get<ToolRegistry>(), s.Get<ToolServices>(), s.Get<SecurityAuditLog>()));
         services.Add<IToolInvoker>(s => s.Get<ToolPipeline>());
+        services.Add<IToolRegistrar>(s => s.Get<ToolPipeline>());
     }
 
     public IEnumerable<IScriptGlobal> Globals(RuntimeServices services, RunContext context) =>

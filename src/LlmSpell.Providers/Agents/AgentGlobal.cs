@@ -63,6 +63,7 @@ internal sealed class AgentGlobal(AgentScriptContext ctx) : IScriptGlobal
             }
         });
         g.Function("get_hierarchy", a => Hierarchy(Find(a, "Agent.get_hierarchy")));
+        g.Function("wrap_as_tool", a => AgentTool.Wrap(a, ctx.Registry, ctx.ToolRegistrar));
         g.Function("get_details", a =>
         {
             var obj = ctx.Wrap(Find(a, "Agent.get_details"));

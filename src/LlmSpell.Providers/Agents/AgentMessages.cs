@@ -77,20 +77,25 @@ internal static class AgentMessages
             options.TopP = (float)topP;
         }
 
-        var stop = p?["stop"] is JsonArray s ? s.Select(x => JsonValues.AsString(x) ?? "").ToList() : agent.Config.Stop?.ToList();
+        var stop = RequestParameters.Stop(p?["stop"]) ?? agent.Config.Stop?.ToList();
         if (stop is { Count: > 0 })
         {
             options.StopSequences = stop;
         }
 
-        if (IsJson(agent, request) && settings.Protocol != "anthropic")
+        if (Format(agent, request) is { } format && settings.Protocol != "anthropic")
         {
-            options.ResponseFormat = ChatResponseFormat.Json;
+            options.ResponseFormat = format;
         }
 
+        RequestParameters.ApplyExtras(options, settings, p, agent.Hub);
         return options;
     }
 
-    private static bool IsJson(LlmAgent agent, AgentRequest request) =>
-        (JsonValues.AsString(request.Parameters?["response_format"]) ?? agent.Config.ResponseFormat ?? JsonValues.AsString(agent.Config.CustomConfig["response_format"])) == "json";
+    private static bool IsJson(LlmAgent agent, AgentRequest request) => Format(agent, request) is not null;
+
+    // Per-call response_format wins (even "text"), then the builder setting, then custom_config.
+    private static ChatResponseFormat? Format(LlmAgent agent, AgentRequest request) =>
+        RequestParameters.ResponseFormat(request.Parameters?["response_format"]
+            ?? (agent.Config.ResponseFormat is { } configured ? JsonValue.Create(configured) : agent.Config.CustomConfig["response_format"]));
 }

@@ -4,11 +4,12 @@ using LlmSpell.Components;
 using LlmSpell.Runtime;
 using LlmSpell.Scripting;
 using LlmSpell.State;
+using LlmSpell.Tools;
 
 namespace LlmSpell.Agents;
 
 /// <summary>What the Agent global and its objects share in a run: the registry, the run context and the script objects of agents.</summary>
-internal sealed class AgentScriptContext(AgentRegistry registry, RunContext run, Func<IStateAccess?> state)
+internal sealed class AgentScriptContext(AgentRegistry registry, RunContext run, Func<IStateAccess?> state, Func<IToolRegistrar?> toolRegistrar)
 {
     private readonly ConditionalWeakTable<LlmAgent, AgentObject> _objects = [];
 
@@ -17,6 +18,9 @@ internal sealed class AgentScriptContext(AgentRegistry registry, RunContext run,
     public RunContext Run => run;
 
     public IStateAccess? State => state();
+
+    /// <summary>Where <c>Agent.wrap_as_tool</c> registers tools; null when the tools feature is absent.</summary>
+    public IToolRegistrar? ToolRegistrar => toolRegistrar();
 
     public AgentContexts Contexts { get; } = new();
 

@@ -22,14 +22,14 @@ public sealed class AgentsModule(Func<string, string?>? environment = null) : IR
             new ProviderResolver(context.Config, _environment),
             new UsageLedger(context.Config.GetDouble("runtime.max_cost_usd"), context.Time),
             new LogProviderEvents(m => context.Log(1, m)),
-            context.Time));
+            context.Time) { Warn = context.Warn });
         services.Add(s => new AgentRegistry(s.Get<ProviderHub>(), () => s.TryGet<IToolInvoker>()));
         context.OnShutdown(ShutdownStep.Stores, "providers", _ => services.TryGet<ProviderHub>()?.Dispose());
     }
 
     public IEnumerable<IScriptGlobal> Globals(RuntimeServices services, RunContext context)
     {
-        var ctx = new AgentScriptContext(services.Get<AgentRegistry>(), context, () => services.TryGet<IStateAccess>());
+        var ctx = new AgentScriptContext(services.Get<AgentRegistry>(), context, () => services.TryGet<IStateAccess>(), () => services.TryGet<IToolRegistrar>());
         return [new AgentGlobal(ctx), new ProviderGlobal(services.Get<ProviderHub>(), _environment)];
     }
 

@@ -41,6 +41,9 @@ public sealed class LlmAgent
 
     public AgentConfig Config { get; }
 
+    /// <summary>The run's providers (per-call parameter warnings go through it).</summary>
+    internal ProviderHub Hub => _hub;
+
     public string Name { get; }
 
     public string Id { get; } = Guid.NewGuid().ToString();
@@ -75,6 +78,7 @@ public sealed class LlmAgent
     /// <summary>Runs one execute. <paramref name="onChunk"/> receives text deltas (return false to stop); null = not streamed.</summary>
     public async Task<AgentReply> ExecuteAsync(AgentRequest request, Func<string, bool>? onChunk, CancellationToken cancellationToken)
     {
+        AgentCallChain.Enter(this);
         Lifecycle.BeginExecute();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var start = _hub.Time.GetTimestamp();

@@ -12,7 +12,7 @@ namespace LlmSpell.Tools.Pipeline;
 /// method; hooks and events plug in through <see cref="IToolInterceptor"/>.
 /// </summary>
 /// <remarks>Thread-safe; invocations run concurrently.</remarks>
-public sealed class ToolPipeline : IToolInvoker, IDisposable
+public sealed class ToolPipeline : IToolInvoker, IToolRegistrar, IDisposable
 {
     private readonly ToolRegistry _registry;
     private readonly ToolServices _services;
@@ -102,6 +102,11 @@ public sealed class ToolPipeline : IToolInvoker, IDisposable
             throw failure;
         }
     }
+
+    public bool TryRegister(ToolDescriptor descriptor, Func<JsonObject, ToolCaller, CancellationToken, Task<ComponentOutput>> run) =>
+        _registry.TryAdd(new ServiceTool(descriptor, run));
+
+    public bool Unregister(string name) => _registry.Remove(name);
 
     public void Dispose() => _limiter?.Dispose();
 
