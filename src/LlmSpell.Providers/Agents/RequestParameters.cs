@@ -21,8 +21,9 @@ namespace LlmSpell.Agents;
 /// <c>ChatCompletionOptions</c> (the M.E.AI adapter does not forward <c>AdditionalProperties</c>).
 /// Ollama: the body has no free-form top level, so keys that are Ollama model options (<c>seed</c>,
 /// <c>top_k</c>, <c>num_ctx</c>, …) go into <c>options</c> and anything else is dropped with a warning.
-/// Anthropic: <c>top_k</c> is mapped; the SDK's request type has no way to add arbitrary body
-/// fields through M.E.AI, so any other key is dropped with a warning. Mock: nothing goes on a wire.
+/// Anthropic: the SDK's request type models neither extra fields nor temperature/top_p/top_k, so they
+/// travel as raw body data of a <c>MessageCreateParams</c> from <c>RawRepresentationFactory</c>.
+/// Mock: nothing goes on a wire. Other protocols: extra keys are dropped with a warning.
 /// </remarks>
 internal static partial class RequestParameters
 {
@@ -74,7 +75,7 @@ internal static partial class RequestParameters
     public static void ApplyExtras(ChatOptions options, ProviderSettings settings, JsonObject? parameters, ProviderHub hub)
     {
         var extras = parameters?.Where(kv => !Known.Contains(kv.Key)).ToList() ?? [];
-        if (extras.Count == 0 || settings.Protocol == "mock")
+        if ((extras.Count == 0 && settings.Protocol != "anthropic") || settings.Protocol == "mock")
         {
             return;
         }
@@ -100,6 +101,9 @@ internal static partial class RequestParameters
             case "ollama":
                 ForwardOllama(options, settings, forward, hub);
                 break;
+            case "anthropic":
+                ForwardAnthropic(options, forward);
+                break;
             default:
                 foreach (var kv in forward)
                 {
@@ -113,7 +117,7 @@ internal static partial class RequestParameters
     // Parameters M.E.AI models directly are mapped by every adapter; OpenAI keeps them raw (exact value, exact name).
     private static bool MapCommon(ChatOptions options, string protocol, string key, JsonNode? value)
     {
-        if (protocol == "openai")
+        if (protocol is "openai" or "anthropic")
         {
             return false;
         }
@@ -166,6 +170,41 @@ internal static partial class RequestParameters
             return raw;
         };
 #pragma warning restore SCME0001
+    }
+
+    // The Anthropic SDK models neither extra fields nor the sampling parameters (temperature, top_p,
+    // top_k), and its M.E.AI adapter drops them; a raw MessageCreateParams carrying them as body data
+    // is what the adapter completes with model, messages, system and tools.
+    private static void ForwardAnthropic(ChatOptions options, List<KeyValuePair<string, JsonNode?>> extras)
+    {
+        var body = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (options.Temperature is { } t)
+        {
+            body["temperature"] = JsonSerializer.SerializeToElement(Math.Round((double)t, 6));
+        }
+
+        if (options.TopP is { } p)
+        {
+            body["top_p"] = JsonSerializer.SerializeToElement(Math.Round((double)p, 6));
+        }
+
+        foreach (var (key, value) in extras)
+        {
+            body[key] = JsonSerializer.SerializeToElement(value);
+        }
+
+        if (body.Count == 0)
+        {
+            return;
+        }
+
+        // The adapter reads the required fields of the raw request before completing it: an empty
+        // message list (it appends the conversation), the model and the token limit.
+        body["messages"] = JsonSerializer.SerializeToElement(Array.Empty<object>());
+        body["model"] = JsonSerializer.SerializeToElement(options.ModelId);
+        body["max_tokens"] = JsonSerializer.SerializeToElement(options.MaxOutputTokens ?? 4096);
+        options.RawRepresentationFactory = _ => Anthropic.Models.Messages.MessageCreateParams.FromRawUnchecked(
+            new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>(), body);
     }
 
     private static void ForwardOllama(ChatOptions options, ProviderSettings settings, List<KeyValuePair<string, JsonNode?>> extras, ProviderHub hub)
