@@ -108,20 +108,24 @@ public sealed class RequestParameterTests
         Assert.Contains(kit.Events.Events, e => e.Name == "provider.warning" && e.Data["message"]!.ToString().Contains("'logit_bias'", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Anthropic_StopTopPTopKAndExtras_ReachTheWire()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Anthropic_StopTopPTopKAndExtras_ReachTheWire(bool stream)
     {
         await using var server = await FakeLlmServer.StartAsync();
         using var kit = new AgentTestKit(AgentTestKit.Entry("anthropic", "anthropic", server.BaseUrl));
         var agent = kit.Build("a", "anthropic/claude-3-5-haiku-latest");
 
-        await Ask(agent, """{ "stop": "END", "top_p": 0.5, "top_k": 4, "response_format": { "type": "json_object" }, "service_tier": "auto" }""");
+        var reply = await Ask(agent, """{ "stop": "END", "top_p": 0.5, "top_k": 4, "response_format": { "type": "json_object" }, "service_tier": "auto" }""", stream);
 
         var body = Assert.Single(server.Requests).Body!;
         Assert.Equal("[\"END\"]", body["stop_sequences"]!.ToJsonString());
         Assert.Equal(0.5, (double)body["top_p"]!, 3);
         Assert.Equal(4, (long)body["top_k"]!);
         Assert.Equal("auto", (string)body["service_tier"]!);
+        Assert.Equal(stream, body["stream"] is not null && (bool)body["stream"]!);
+        Assert.Equal("Echo: hi", reply.Text);
         Assert.Equal("claude-3-5-haiku-latest", (string)body["model"]!);
         Assert.Equal("hi", (string)body["messages"]![0]!["content"]![0]!["text"]!);
         Assert.Contains("Respond with a single JSON object.", body["system"]!.ToJsonString(), StringComparison.Ordinal);
