@@ -117,13 +117,14 @@ public sealed class RequestParameterTests
         using var kit = new AgentTestKit(AgentTestKit.Entry("anthropic", "anthropic", server.BaseUrl));
         var agent = kit.Build("a", "anthropic/claude-3-5-haiku-latest");
 
-        var reply = await Ask(agent, """{ "stop": "END", "top_p": 0.5, "top_k": 4, "response_format": { "type": "json_object" }, "service_tier": "auto" }""", stream);
+        var reply = await Ask(agent, """{ "stop": "END", "top_p": 0.5, "top_k": 4, "max_tokens": 99, "response_format": { "type": "json_object" }, "service_tier": "auto" }""", stream);
 
         var body = Assert.Single(server.Requests).Body!;
         Assert.Equal("[\"END\"]", body["stop_sequences"]!.ToJsonString());
         Assert.Equal(0.5, (double)body["top_p"]!, 3);
         Assert.Equal(4, (long)body["top_k"]!);
         Assert.Equal("auto", (string)body["service_tier"]!);
+        Assert.Equal(99, (int)body["max_tokens"]!);
         Assert.Equal(stream, body["stream"] is not null && (bool)body["stream"]!);
         Assert.Equal("Echo: hi", reply.Text);
         Assert.Equal("claude-3-5-haiku-latest", (string)body["model"]!);

@@ -3,7 +3,7 @@ using LlmSpell.TestUtilities;
 
 namespace LlmSpell.Providers.Tests;
 
-/// <summary><c>Agent.wrap_as_tool</c> (behaviours.md §3.3) against the fake OpenAI server, asserting what it received.</summary>
+/// <summary><c>Agent.wrap_as_tool</c> (behaviours.md §3.3) and per-call parameters from Lua, asserting what the fake server received.</summary>
 public sealed class WrapAsToolTests
 {
     [Fact]
@@ -59,7 +59,7 @@ public sealed class WrapAsToolTests
     }
 
     [Fact]
-    public async Task WrapAsTool_PerCallParametersOfTheWrappedAgentStillApply()
+    public async Task Parameters_FromLua_ExtraKeysStopAndJsonObjectInOpenAiBody()
     {
         await using var server = await FakeLlmServer.StartAsync();
         var result = await Run(server, """

@@ -71,7 +71,11 @@ internal static partial class RequestParameters
         }
     }
 
-    /// <summary>Applies the extra keys of <paramref name="parameters"/> to <paramref name="options"/> for the provider's protocol.</summary>
+    /// <summary>
+    /// Applies the extra keys of <paramref name="parameters"/> to <paramref name="options"/> for the provider's
+    /// protocol (and, for Anthropic, the sampling parameters its SDK does not model); keys that cannot be
+    /// sent are reported once per run through <see cref="ProviderHub.WarnOnce"/>.
+    /// </summary>
     public static void ApplyExtras(ChatOptions options, ProviderSettings settings, JsonObject? parameters, ProviderHub hub)
     {
         var extras = parameters?.Where(kv => !Known.Contains(kv.Key)).ToList() ?? [];
@@ -87,7 +91,7 @@ internal static partial class RequestParameters
             {
                 hub.WarnOnce($"provider '{settings.Name}': request parameter '{kv.Key}' cannot be set per call and was not sent");
             }
-            else if (!MapCommon(options, settings.Protocol, kv.Key, kv.Value))
+            else
             {
                 forward.Add(kv);
             }
@@ -114,14 +118,9 @@ internal static partial class RequestParameters
         }
     }
 
-    // Parameters M.E.AI models directly are mapped by every adapter; OpenAI keeps them raw (exact value, exact name).
-    private static bool MapCommon(ChatOptions options, string protocol, string key, JsonNode? value)
+    // Parameters M.E.AI models directly (OllamaSharp puts them into the request's options).
+    private static bool MapModelled(ChatOptions options, string key, JsonNode? value)
     {
-        if (protocol is "openai" or "anthropic")
-        {
-            return false;
-        }
-
         switch (key)
         {
             case "seed" when JsonValues.AsInteger(value) is { } seed:
@@ -130,10 +129,10 @@ internal static partial class RequestParameters
             case "top_k" when JsonValues.AsInteger(value) is { } topK:
                 options.TopK = (int)topK;
                 return true;
-            case "frequency_penalty" when protocol == "ollama" && JsonValues.AsDouble(value) is { } fp:
+            case "frequency_penalty" when JsonValues.AsDouble(value) is { } fp:
                 options.FrequencyPenalty = (float)fp;
                 return true;
-            case "presence_penalty" when protocol == "ollama" && JsonValues.AsDouble(value) is { } pp:
+            case "presence_penalty" when JsonValues.AsDouble(value) is { } pp:
                 options.PresencePenalty = (float)pp;
                 return true;
             default:
@@ -211,6 +210,11 @@ internal static partial class RequestParameters
     {
         foreach (var (key, value) in extras)
         {
+            if (MapModelled(options, key, value))
+            {
+                continue;
+            }
+
             if (OllamaOptions.Contains(key) && value is JsonValue v && Scalar(v) is { } scalar)
             {
                 (options.AdditionalProperties ??= [])[key] = scalar;
