@@ -202,6 +202,45 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Contains("set the OPENAI_API_KEY environment variable or providers.openai.api_key in the config, or run 'llmspell keys add openai <key>'", r.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Add_KeyFromStdin_KeepsItOffTheCommandLine()
+    {
+        var r = CliProcess.Run(["keys", "add", "openai", "-"], Env, stdin: Key + "\n");
+
+        Assert.Equal("Stored API key for 'openai' (sk-…a1b2)\n", r.Stdout);
+        Assert.Contains($"\"key\": \"{Key}\"", File.ReadAllText(StoreFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpiredKey_IsListedAsExpiredAndNotUsed()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StoreFile)!);
+        File.WriteAllText(StoreFile, $$"""
+            { "version": 1, "keys": { "openai": { "key": "{{Key}}", "created_at": "2020-01-01T00:00:00.000Z", "expires_at": "2020-01-31T00:00:00.000Z", "expires_days": 30 } }, "audit": [] }
+            """);
+
+        var list = Keys("list");
+        var build = CliProcess.Run(["exec", "Agent.builder():name('k'):model('openai/gpt-4o-mini'):build()"], Env);
+
+        Assert.Equal("openai   sk-…a1b2  (expired)\n", list.Stdout);
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("has no API key", build.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_StoredKey_SilencesTheMissingKeyWarning()
+    {
+        var config = _dir.Write("c.toml", "[providers.anthropic]\nprovider_type = \"anthropic\"\n");
+        var before = CliProcess.Run(["-c", config, "validate"], Env);
+        Keys("add", "anthropic", "sk-ant-0000000000000000wxyz");
+
+        var after = CliProcess.Run(["-c", config, "validate"], Env);
+
+        Assert.Contains("provider 'anthropic': API key not available (set ANTHROPIC_API_KEY)", before.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, after.ExitCode);
+        Assert.DoesNotContain("API key not available", after.Stdout, StringComparison.Ordinal);
+    }
+
     private CliResult Keys(params string[] args) => CliProcess.Run(["keys", .. args], Env);
 
     private static void AssertNoKeyPrinted(params CliResult[] results)
