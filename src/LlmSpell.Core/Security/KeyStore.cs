@@ -65,7 +65,7 @@ public sealed class KeyStore
         Check(service, key);
         if (expiresDays is <= 0)
         {
-            throw new KeyStoreException("--expires must be a positive number of days");
+            throw new KeyStoreException($"the expiry of '{service}' must be a positive number of days");
         }
 
         return Mutate(doc =>

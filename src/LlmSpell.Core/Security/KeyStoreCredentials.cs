@@ -13,6 +13,7 @@ public sealed class KeyStoreCredentials
 {
     private readonly KeyStore? _store;
     private readonly Action<string>? _log;
+    private readonly TimeProvider _time;
     private readonly Lazy<JsonObject?> _doc;
     private readonly HashSet<string> _recorded = new(StringComparer.Ordinal);
     private string? _problem;
@@ -24,7 +25,7 @@ public sealed class KeyStoreCredentials
     {
         _store = path is null ? null : new KeyStore(path, time);
         _log = log;
-        Time = time;
+        _time = time;
         _doc = new Lazy<JsonObject?>(Load);
     }
 
@@ -34,8 +35,6 @@ public sealed class KeyStoreCredentials
 
     /// <summary>Why the store could not be read (file and cause), or null.</summary>
     public string? Problem => _doc.IsValueCreated ? _problem : null;
-
-    private TimeProvider Time { get; }
 
     /// <summary>The usable key stored for <paramref name="service"/>, or null.</summary>
     public string? Find(string service)
@@ -47,7 +46,7 @@ public sealed class KeyStoreCredentials
 
         try
         {
-            return KeyStoreDocument.UsableKey(_doc.Value, service, Time.GetUtcNow(), _store.FilePath);
+            return KeyStoreDocument.UsableKey(_doc.Value, service, _time.GetUtcNow(), _store.FilePath);
         }
         catch (KeyStoreException ex)
         {

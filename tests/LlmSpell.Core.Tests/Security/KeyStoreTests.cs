@@ -104,6 +104,18 @@ public sealed class KeyStoreTests
     }
 
     [Fact]
+    public async Task ConcurrentWriters_NeverLoseEachOthersChanges()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("keys.json");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => new KeyStore(path, TimeProvider.System).Add($"svc{i}", Key), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(8, new KeyStore(path, TimeProvider.System).List().Count);
+        Assert.Equal(8, new KeyStore(path, TimeProvider.System).Audit(100).Count);
+    }
+
+    [Fact]
     public void Expires_AfterTheGivenDays_KeyIsNoLongerUsedAndListedAsExpired()
     {
         using var dir = new TempDirectory();
