@@ -54,14 +54,17 @@ public sealed class StoredKeyTests
     public void Build_EntryNamedStoreKeyWins_TypeKeyIsOfferedOnlyForTheVendorEndpoint()
     {
         using var dir = new TempDirectory();
-        var store = Store(dir, ("openai", Stored), ("work", "sk-work-key-000000002"));
+        var store = Store(dir, ("openai", Stored), ("work", "sk-work-key-000000002"), ("anthropic", "sk-ant-stored-000000003"));
         var toml = "[providers.work]\nprovider_type = \"openai\"\n[providers.team]\nprovider_type = \"openai\"\n"
-            + "[providers.local]\nprovider_type = \"openai\"\nbase_url = \"http://127.0.0.1:1/v1\"\n";
+            + "[providers.local]\nprovider_type = \"openai\"\nbase_url = \"http://127.0.0.1:1/v1\"\n"
+            + "[providers.proxy]\nprovider_type = \"anthropic\"\nbase_url = \"http://127.0.0.1:1\"\n";
         using var kit = new AgentTestKit(toml, storedKeys: new KeyStoreCredentials(store.FilePath, TimeProvider.System));
 
         Assert.Equal("sk-work-key-000000002", kit.Build("w", "work/gpt-4o-mini").Settings!.ApiKey);
         Assert.Equal(Stored, kit.Build("t", "team/gpt-4o-mini").Settings!.ApiKey);
         Assert.Null(kit.Build("l", "local/llama").Settings!.ApiKey);
+        var ex = Assert.Throws<AgentException>(() => kit.Build("p", "proxy/claude-3-5-haiku-latest"));
+        Assert.Contains("provider 'proxy' has no API key", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,10 +75,12 @@ public sealed class ProviderResolver
             // The store is consulted last and only now, so runs whose keys come from config or the
             // environment never open it. The type's entry ("openai") is not offered to an entry that
             // points at another server: that key belongs to the vendor.
+            var vendorEndpoint = explicitBase is null || string.Equals(explicitBase.TrimEnd('/'), kind.BaseUrl, StringComparison.OrdinalIgnoreCase);
             (storedService, key) = _storedKeys.Find(name) is { } own ? (name, own)
-                : kind.Name != name && !waived && _storedKeys.Find(kind.Name) is { } typed ? (kind.Name, typed)
+                : kind.Name != name && vendorEndpoint && _storedKeys.Find(kind.Name) is { } typed ? (kind.Name, typed)
                 : (null, null);
         }
+
         var retry = entry?["retry"] as JsonObject;
         var rate = entry?["rate_limit"] as JsonObject;
         var cache = entry?["cache"] as JsonObject;
