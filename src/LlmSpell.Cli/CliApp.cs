@@ -39,6 +39,7 @@ internal static class CliApp
         root.Subcommands.Add(ProvidersCommand.Create(options, output));
         root.Subcommands.Add(BackupCommand.Create(options, output));
         root.Subcommands.Add(SessionCommand.Create(options, output));
+        root.Subcommands.Add(KeysCommand.Create(options, output));
         root.SetAction(r =>
         {
             if (r.GetValue(version))

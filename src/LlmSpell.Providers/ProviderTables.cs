@@ -13,12 +13,13 @@ public static class ProviderTables
     public static IReadOnlyList<string> ListedNames(ProviderResolver resolver, Func<string, string?> environment, IEnumerable<string> used)
     {
         var names = new SortedSet<string>(resolver.ConfiguredNames, StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(environment("OPENAI_API_KEY")))
+        // The key store is read only when the vendor variable is absent (globals.md §10).
+        if (!string.IsNullOrEmpty(environment("OPENAI_API_KEY")) || resolver.HasStoredKey("openai"))
         {
             names.Add("openai");
         }
 
-        if (!string.IsNullOrEmpty(environment("ANTHROPIC_API_KEY")))
+        if (!string.IsNullOrEmpty(environment("ANTHROPIC_API_KEY")) || resolver.HasStoredKey("anthropic"))
         {
             names.Add("anthropic");
         }

@@ -5,6 +5,7 @@ using LlmSpell.Providers;
 using LlmSpell.Providers.Configuration;
 using LlmSpell.Providers.Http;
 using LlmSpell.Providers.Usage;
+using LlmSpell.Security;
 using LlmSpell.Tools;
 
 namespace LlmSpell.Providers.Tests;
@@ -12,14 +13,14 @@ namespace LlmSpell.Providers.Tests;
 /// <summary>Builds a provider hub and agent registry from TOML, without the script engine.</summary>
 internal sealed class AgentTestKit : IDisposable
 {
-    public AgentTestKit(string toml, IReadOnlyDictionary<string, string>? env = null, TimeProvider? time = null, IToolInvoker? tools = null)
+    public AgentTestKit(string toml, IReadOnlyDictionary<string, string>? env = null, TimeProvider? time = null, IToolInvoker? tools = null, KeyStoreCredentials? storedKeys = null)
     {
         var loaded = ConfigLoader.FromText(toml, "test.toml", new Dictionary<string, string>());
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
         Time = time ?? TimeProvider.System;
         Events = new LogProviderEvents();
         var environment = env ?? new Dictionary<string, string>();
-        Hub = new ProviderHub(new ProviderResolver(loaded.Config, n => environment.GetValueOrDefault(n)),
+        Hub = new ProviderHub(new ProviderResolver(loaded.Config, n => environment.GetValueOrDefault(n), storedKeys),
             new UsageLedger(loaded.Config.GetDouble("runtime.max_cost_usd"), Time), Events, Time);
         Registry = new AgentRegistry(Hub, () => tools);
     }

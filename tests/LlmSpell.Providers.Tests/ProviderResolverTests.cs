@@ -45,7 +45,7 @@ public sealed class ProviderResolverTests
 
         var ex = Assert.Throws<AgentException>(() => kit.Build("a", "openai/gpt-4o-mini"));
 
-        Assert.Equal("Agent build failed: provider 'openai' has no API key; set the OPENAI_API_KEY environment variable or providers.openai.api_key in the config", ex.Message);
+        Assert.Equal("Agent build failed: provider 'openai' has no API key; set the OPENAI_API_KEY environment variable or providers.openai.api_key in the config, or run 'llmspell keys add openai <key>'", ex.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using LlmSpell.Configuration;
 using LlmSpell.Output;
+using LlmSpell.Security;
 using LlmSpell.Values;
 
 namespace LlmSpell.Cli.Commands;
@@ -68,6 +69,7 @@ internal static class ValidateCommand
             yield return "No providers configured";
         }
 
+        var stored = KeyStoreCredentials.FromEnvironment(n => env[n] as string, TimeProvider.System);
         foreach (var name in providers)
         {
             var entry = config.GetSection($"providers.{name}")!;
@@ -78,7 +80,7 @@ internal static class ValidateCommand
             }
 
             var variable = JsonValues.AsString(entry["api_key_env"]) ?? kind.KeyVariable;
-            if (variable is not null && env[variable] is string { Length: > 0 })
+            if ((variable is not null && env[variable] is string { Length: > 0 }) || stored.Find(name) is not null)
             {
                 continue;
             }

@@ -136,12 +136,18 @@ public sealed class AgentRegistry(ProviderHub hub, Func<IToolInvoker?> tools)
 
             if (config.ApiKey is { Length: > 0 } key)
             {
-                settings = settings with { ApiKey = key };
+                settings = settings with { ApiKey = key, KeyStoreService = null };
             }
 
             if (!settings.HasCredentials)
             {
-                throw new AgentException($"{F}provider '{settings.Name}' has no API key; set the {settings.KeyVariable} environment variable or providers.{settings.Name}.api_key in the config");
+                var storeProblem = resolver.StoredKeyProblem is { } p ? $" ({p})" : "";
+                throw new AgentException($"{F}provider '{settings.Name}' has no API key; set the {settings.KeyVariable} environment variable or providers.{settings.Name}.api_key in the config, or run 'llmspell keys add {settings.Name} <key>'{storeProblem}");
+            }
+
+            if (settings.KeyStoreService is { } stored)
+            {
+                resolver.RecordStoredKeyUse(stored);
             }
 
             agent = new LlmAgent(config, name, settings, model, hub, invoker);

@@ -5,6 +5,7 @@ using LlmSpell.Providers.Configuration;
 using LlmSpell.Providers.Http;
 using LlmSpell.Providers.Usage;
 using LlmSpell.Runtime;
+using LlmSpell.Security;
 using LlmSpell.Scripting;
 using LlmSpell.State;
 using LlmSpell.Tools;
@@ -19,7 +20,7 @@ public sealed class AgentsModule(Func<string, string?>? environment = null) : IR
     public void Configure(RuntimeServices services, RunContext context)
     {
         services.Add(_ => new ProviderHub(
-            new ProviderResolver(context.Config, _environment),
+            new ProviderResolver(context.Config, _environment, KeyStoreCredentials.FromEnvironment(_environment, context.Time, m => context.Log(1, m))),
             new UsageLedger(context.Config.GetDouble("runtime.max_cost_usd"), context.Time),
             new LogProviderEvents(m => context.Log(1, m)),
             context.Time) { Warn = context.Warn });

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LlmSpell.Configuration;
+using LlmSpell.Security;
 using LlmSpell.Values;
 
 namespace LlmSpell.Providers.Configuration;
@@ -12,12 +13,26 @@ public sealed class ProviderResolver
 {
     private readonly LlmSpellConfig _config;
     private readonly Func<string, string?> _environment;
+    private readonly KeyStoreCredentials _storedKeys;
 
-    public ProviderResolver(LlmSpellConfig config, Func<string, string?> environment)
+    /// <param name="config">The run's configuration.</param>
+    /// <param name="environment">Environment variable lookup.</param>
+    /// <param name="storedKeys">The key store (last credential source); default: the store the environment names, read lazily.</param>
+    public ProviderResolver(LlmSpellConfig config, Func<string, string?> environment, KeyStoreCredentials? storedKeys = null)
     {
         _config = config;
         _environment = environment;
+        _storedKeys = storedKeys ?? KeyStoreCredentials.FromEnvironment(environment, TimeProvider.System);
     }
+
+    /// <summary>Why the key store could not be read, once a lookup needed it; null otherwise.</summary>
+    public string? StoredKeyProblem => _storedKeys.Problem;
+
+    /// <summary>True when the key store holds a usable key for <paramref name="service"/> (reads the store).</summary>
+    public bool HasStoredKey(string service) => _storedKeys.Find(service) is not null;
+
+    /// <summary>Records that an agent was built with the stored key of <paramref name="service"/> (failure-tolerant).</summary>
+    public void RecordStoredKeyUse(string service) => _storedKeys.RecordUse(service);
 
     /// <summary>providers.default_provider, else openai.</summary>
     public string DefaultProvider => _config.GetString("providers.default_provider") is { Length: > 0 } d ? d : "openai";
@@ -54,6 +69,18 @@ public sealed class ProviderResolver
         var key = Str("api_key") ?? Env(keyEnv) ?? Env(kind.KeyVariable);
         var waived = kind.Protocol == "openai" && explicitBase is not null
             && !string.Equals(explicitBase.TrimEnd('/'), kind.BaseUrl, StringComparison.OrdinalIgnoreCase);
+        string? storedService = null;
+        if (key is null && (kind.KeyRequired || keyEnv is not null))
+        {
+            // The store is consulted last and only now, so runs whose keys come from config or the
+            // environment never open it. The type's entry ("openai") is not offered to an entry that
+            // points at another server: that key belongs to the vendor.
+            var vendorEndpoint = explicitBase is null || string.Equals(explicitBase.TrimEnd('/'), kind.BaseUrl, StringComparison.OrdinalIgnoreCase);
+            (storedService, key) = _storedKeys.Find(name) is { } own ? (name, own)
+                : kind.Name != name && vendorEndpoint && _storedKeys.Find(kind.Name) is { } typed ? (kind.Name, typed)
+                : (null, null);
+        }
+
         var retry = entry?["retry"] as JsonObject;
         var rate = entry?["rate_limit"] as JsonObject;
         var cache = entry?["cache"] as JsonObject;
@@ -68,6 +95,7 @@ public sealed class ProviderResolver
             Enabled = JsonValues.AsBool(entry?["enabled"]) ?? true,
             BaseUrl = baseUrl,
             ApiKey = key,
+            KeyStoreService = storedService,
             KeyVariable = keyEnv ?? kind.KeyVariable,
             KeyRequired = kind.KeyRequired && !waived,
             DefaultModel = Str("default_model") ?? Str("model") ?? builtInDefault,

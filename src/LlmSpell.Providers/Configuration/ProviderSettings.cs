@@ -25,6 +25,9 @@ public sealed record ProviderSettings
     /// <summary>The API key, or null. Never logged or returned by any API.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The key store entry that supplied <see cref="ApiKey"/>, or null when the key came from elsewhere.</summary>
+    public string? KeyStoreService { get; init; }
+
     /// <summary>The variable a user should set to provide the key (api_key_env, else the vendor variable).</summary>
     public string? KeyVariable { get; init; }
 
