@@ -41,6 +41,15 @@ public sealed class ScriptTests
         Assert.True(r.Success, r.ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_RunsWithoutErrorInTheNativeBuild(string name)
+    {
+        var path = Path.Combine(RepoPaths.ScriptTests, name);
+        var r = CliScriptRunner.RunFile(path, ConfigFor(path));
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+
     private static string ConfigFor(string path)
     {
         var first = File.ReadLines(path).FirstOrDefault() ?? "";

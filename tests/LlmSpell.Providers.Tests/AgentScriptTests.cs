@@ -38,5 +38,9 @@ public sealed class AgentScriptTests
         var result = await Task.Run(() => ScriptHarness.RunFile(Path.Combine(RepoPaths.ScriptTests, file), toml), TestContext.Current.CancellationToken);
 
         Assert.True(result.Success, result.ToString());
+
+        // The same script through the natively compiled binary users run.
+        var native = await Task.Run(() => CliScriptRunner.RunFile(Path.Combine(RepoPaths.ScriptTests, file), toml), TestContext.Current.CancellationToken);
+        Assert.True(native.ExitCode == 0, "native build: " + native);
     }
 }

@@ -15,4 +15,12 @@ public sealed class ScriptTests
         var result = ScriptHarness.RunFile(Path.Combine(RepoPaths.ScriptTests, file));
         Assert.True(result.Success, result.ToString());
     }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_Runs_WithoutErrorInTheNativeBuild(string file)
+    {
+        var result = CliScriptRunner.RunFile(Path.Combine(RepoPaths.ScriptTests, file));
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
 }

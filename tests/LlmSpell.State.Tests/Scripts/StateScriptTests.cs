@@ -42,6 +42,13 @@ public sealed class StateScriptTests
             """;
         var result = ScriptHarness.RunFile(Path.Combine(RepoPaths.ScriptTests, script), toml);
         Assert.True(result.Success, result.ToString());
+        if (backend == "sqlite")
+        {
+            // The same script through the natively compiled binary users run (a fresh store).
+            using var nativeDir = new TempDirectory("llmspell-state-script");
+            var native = CliScriptRunner.RunFile(Path.Combine(RepoPaths.ScriptTests, script), toml.Replace(dir.Path, nativeDir.Path, StringComparison.Ordinal));
+            Assert.True(native.ExitCode == 0, "native build: " + native);
+        }
     }
 
     [Fact]

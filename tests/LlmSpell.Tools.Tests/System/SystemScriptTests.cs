@@ -22,6 +22,10 @@ public sealed class SystemScriptTests
         var path = Path.Combine(RepoPaths.ScriptTests, name);
         var result = ScriptHarness.Run(File.ReadAllText(path), toml, args, chunkName: "@tests/scripts/" + name, scriptPath: path);
         Assert.True(result.Success, result.ToString());
+
+        // The same script through the natively compiled binary users run.
+        var native = CliScriptRunner.RunFile(path, toml, args);
+        Assert.True(native.ExitCode == 0, "native build: " + native);
     }
 
     [Theory]
@@ -53,7 +57,8 @@ public sealed class SystemScriptTests
             from_address = "bot@llmspell.test"
             """;
         RunScript("tools_system_database.lua", toml, "configured");
-        var message = Assert.Single(smtp.Messages);
-        Assert.Equal(["a@example.com", "b@example.com"], message.Recipients);
+        // One message from the in-process run and one from the native binary.
+        Assert.Equal(2, smtp.Messages.Count);
+        Assert.All(smtp.Messages, m => Assert.Equal(["a@example.com", "b@example.com"], m.Recipients));
     }
 }

@@ -23,6 +23,10 @@ public sealed class WebScriptTests
         var path = Path.Combine(RepoPaths.ScriptTests, name);
         var result = ScriptHarness.Run(File.ReadAllText(path), toml, args, chunkName: "@tests/scripts/" + name, scriptPath: path);
         Assert.True(result.Success, result.ToString());
+
+        // The same script through the natively compiled binary users run.
+        var native = CliScriptRunner.RunFile(path, toml, args);
+        Assert.True(native.ExitCode == 0, "native build: " + native);
     }
 
     [Fact]
