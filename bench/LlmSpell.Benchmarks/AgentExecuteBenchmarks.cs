@@ -22,6 +22,7 @@ public class AgentExecuteBenchmarks
     private LlmAgent _agent = null!;
     private AgentRequest _request = null!;
     private Microsoft.Extensions.AI.IChatClient _sdkOnly = null!;
+    private Microsoft.Extensions.AI.IChatClient _sdkPipeline = null!;
     private List<Microsoft.Extensions.AI.ChatMessage> _messages = null!;
 
     [GlobalSetup]
@@ -34,6 +35,7 @@ public class AgentExecuteBenchmarks
         _request = AgentRequest.From("bench", JsonValue.Create("hello"));
         _sdkOnly = Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(new OpenAI.Chat.ChatClient("gpt-4o-mini", new System.ClientModel.ApiKeyCredential("sk-bench"),
             new OpenAI.OpenAIClientOptions { Endpoint = new Uri(_server.OpenAiBase) }));
+        _sdkPipeline = _hub.CreateChatClient(_hub.Resolver.Find("fake")!, "gpt-4o-mini");
         _messages = [new(Microsoft.Extensions.AI.ChatRole.System, "You are bench, an AI assistant."), new(Microsoft.Extensions.AI.ChatRole.User, "hello")];
     }
 
@@ -59,6 +61,10 @@ public class AgentExecuteBenchmarks
     /// <summary>The same request through the OpenAI SDK and M.E.AI alone (no LLMSpell pipeline), to separate SDK cost from ours.</summary>
     [Benchmark]
     public async Task<string> SdkOnlyChatClient() => (await _sdkOnly.GetResponseAsync(_messages)).Text;
+
+    /// <summary>The SDK client as agents get it (through the provider's resilience pipeline), without the agent layer.</summary>
+    [Benchmark]
+    public async Task<string> SdkThroughPipeline() => (await _sdkPipeline.GetResponseAsync(_messages)).Text;
 
     [Benchmark]
     public async Task<string> AgentExecute() => (await _agent.ExecuteAsync(_request, null, CancellationToken.None)).Text;

@@ -3,36 +3,71 @@ using System.Diagnostics;
 namespace LlmSpell.Benchmarks;
 
 /// <summary>
-/// <c>--profile agent-execute [seconds]</c>: runs one benchmark body in a loop so a sampling
-/// profiler (<c>dotnet-trace collect -- …</c>) sees where the time goes; prints µs per call.
+/// <c>--profile agent-execute|sdk-only|raw [seconds]</c>: runs one benchmark body in a loop so a
+/// sampling profiler (<c>dotnet-trace collect -- …</c>) sees where the time goes.
+/// <c>--profile compare [rounds]</c>: interleaves the three bodies in rounds of 500 calls and
+/// prints each one's mean and the ratios, a quick check between BenchmarkDotNet runs.
 /// </summary>
 internal static class ProfileLoop
 {
-    public static void Run(string what, double seconds)
+    public static void Run(string what, double amount)
     {
         var b = new AgentExecuteBenchmarks();
         b.Setup();
-        Func<Task> body = what switch
+        var bodies = new (string Name, Func<Task> Body)[]
         {
-            "agent-execute" => () => b.AgentExecute(),
-            "sdk-only" => () => b.SdkOnlyChatClient(),
-            "raw" => () => b.RawHttpClientPost(),
-            _ => throw new ArgumentException($"unknown profile target '{what}' (agent-execute, sdk-only, raw)"),
+            ("raw", () => b.RawHttpClientPost()),
+            ("sdk-only", () => b.SdkOnlyChatClient()),
+            ("sdk-pipeline", () => b.SdkThroughPipeline()),
+            ("agent-execute", () => b.AgentExecute()),
         };
-        for (var i = 0; i < 2000; i++)
+        foreach (var (_, body) in bodies)
         {
-            body().GetAwaiter().GetResult();
+            Repeat(body, 2000);
         }
 
-        var sw = Stopwatch.StartNew();
-        var n = 0;
-        while (sw.Elapsed.TotalSeconds < seconds)
+        if (what == "compare")
         {
-            body().GetAwaiter().GetResult();
-            n++;
+            var totals = new double[bodies.Length];
+            for (var round = 0; round < (int)amount; round++)
+            {
+                for (var i = 0; i < bodies.Length; i++)
+                {
+                    totals[i] += Repeat(bodies[i].Body, 500);
+                }
+            }
+
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                Console.WriteLine($"{bodies[i].Name,-14} {totals[i] / (500 * amount),8:F1} us/call  ratio {totals[i] / totals[0]:F2}");
+            }
+        }
+        else
+        {
+            var body = bodies.FirstOrDefault(x => x.Name == what).Body
+                ?? throw new ArgumentException($"unknown profile target '{what}' (compare, agent-execute, sdk-only, raw)");
+            var sw = Stopwatch.StartNew();
+            var n = 0;
+            while (sw.Elapsed.TotalSeconds < amount)
+            {
+                body().GetAwaiter().GetResult();
+                n++;
+            }
+
+            Console.WriteLine($"{what}: {sw.Elapsed.TotalMicroseconds / n:F1} us/call over {n} calls");
         }
 
-        Console.WriteLine($"{what}: {sw.Elapsed.TotalMicroseconds / n:F1} us/call over {n} calls");
         b.Cleanup();
+    }
+
+    private static double Repeat(Func<Task> body, int n)
+    {
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            body().GetAwaiter().GetResult();
+        }
+
+        return sw.Elapsed.TotalMicroseconds;
     }
 }

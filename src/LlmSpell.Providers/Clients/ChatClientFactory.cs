@@ -41,14 +41,18 @@ internal static class ChatClientFactory
         OrganizationId = settings.Organization,
     };
 
-    private static AnthropicClient Anthropic(ProviderSettings settings, HttpClient http) => new()
+    private static AnthropicClient Anthropic(ProviderSettings settings, HttpClient http)
     {
-        ApiKey = settings.ApiKey,
-        BaseUrl = AnthropicBase(settings.BaseUrl),
-        HttpClient = http,
-        MaxRetries = 0,
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        AnthropicNativeJson.Prepare();
+        return new()
+        {
+            ApiKey = settings.ApiKey,
+            BaseUrl = AnthropicBase(settings.BaseUrl),
+            HttpClient = http,
+            MaxRetries = 0,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
 
     /// <summary>The SDK appends /v1/messages; a base ending in /v1 (allowed by behaviours.md §1.1) loses that suffix.</summary>
     internal static string AnthropicBase(string baseUrl) =>
