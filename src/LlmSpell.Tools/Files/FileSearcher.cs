@@ -108,7 +108,7 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
 
                 foreach (Match m in regex.Matches(lines[i]))
                 {
-                    Matches.Add(new JsonObject
+                    Matches.Add((JsonNode)new JsonObject
                     {
                         ["file_path"] = file,
                         ["line_number"] = i + 1,
@@ -141,5 +141,5 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
         }
     }
 
-    private void Skip(string file, string reason) => Skipped.Add(new JsonObject { ["file_path"] = file, ["reason"] = reason });
+    private void Skip(string file, string reason) => Skipped.Add((JsonNode)new JsonObject { ["file_path"] = file, ["reason"] = reason });
 }
