@@ -2,13 +2,14 @@ using System.Collections;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Fluid.Values;
 
 namespace LlmSpell.Tools.Utility.Templates;
 
 /// <summary>
 /// JSON text for the values template engines hand to the <c>json</c> helper / <c>json_encode</c> filter:
 /// the plain CLR model of <see cref="TemplateModel"/> (dictionaries, lists, strings, numbers, booleans)
-/// and what Fluid turns it into (arrays, decimals).
+/// and what Fluid turns it into (arrays, decimals, its dictionary wrapper).
 /// </summary>
 /// <remarks>
 /// Written by hand with <see cref="Utf8JsonWriter"/> (default encoder, as <see cref="JsonSerializer"/>
@@ -58,6 +59,20 @@ internal static class TemplateJson
                 break;
             case JsonNode node:
                 node.WriteTo(writer);
+                break;
+            case FluidValue fluid:
+                Write(writer, fluid.ToObjectValue());
+                break;
+            case IFluidIndexable table:
+                // Fluid hands out its own wrapper for a dictionary: written as the object it wraps.
+                writer.WriteStartObject();
+                foreach (var key in table.Keys)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, table.TryGetValue(key, out var item) ? item : null);
+                }
+
+                writer.WriteEndObject();
                 break;
             case IDictionary map:
                 writer.WriteStartObject();
