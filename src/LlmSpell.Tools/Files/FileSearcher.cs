@@ -10,7 +10,7 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
 {
     private readonly HashSet<string> _include = request.Array("include_extensions") is { } inc ? Extensions(inc) : [.. FileSearchTool.DefaultExtensions];
     private readonly HashSet<string> _exclude = Extensions(request.Array("exclude_extensions"));
-    private readonly HashSet<string> _excludeDirs = [.. (request.Array("exclude_dirs") ?? [".git", "node_modules", "target", "bin", "obj"]).Select(n => n?.ToString() ?? "")];
+    private readonly HashSet<string> _excludeDirs = [.. request.Array("exclude_dirs")?.Select(n => n?.ToString() ?? "") ?? [".git", "node_modules", "target", "bin", "obj"]];
     private readonly long _maxSize = request.Integer("max_file_size") ?? 10_485_760;
     private readonly int _maxPerFile = (int)(request.Integer("max_matches_per_file") ?? 0);
 
