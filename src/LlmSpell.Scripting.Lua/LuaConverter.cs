@@ -251,12 +251,12 @@ internal sealed class LuaConverter(LuaBridge bridge)
         {
             if (l.Type(idx) == LuaType.Function)
             {
-                return JsonValue.Create(bridge.CreateFunctionRef(l, idx));
+                return ScriptJson.Function(bridge.CreateFunctionRef(l, idx));
             }
 
             if (bridge.Objects.TryGet(l, idx) is { } obj)
             {
-                return JsonValue.Create(obj);
+                return ScriptJson.Object(obj);
             }
         }
 

@@ -31,11 +31,11 @@ internal static class ConfigOverrides
             {
                 if (m.StartsWith('-'))
                 {
-                    disabled.Add(m[1..]);
+                    disabled.Add((JsonNode?)m[1..]);
                 }
                 else
                 {
-                    enabled.Add(m.TrimStart('+'));
+                    enabled.Add((JsonNode?)m.TrimStart('+'));
                 }
             }
 

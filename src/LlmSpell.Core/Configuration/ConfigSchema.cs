@@ -127,7 +127,7 @@ internal static class ConfigSchema
         var list = new JsonArray();
         foreach (var raw in text.Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            list.Add(raw.StartsWith('"') ? JsonValue.Create(raw.Trim('"')) : JsonValue.Create(long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture)));
+            list.Add(raw.StartsWith('"') ? JsonValue.Create(raw.Trim('"')) : (JsonNode)JsonValue.Create(long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return list;

@@ -154,11 +154,11 @@ internal static class EnvironmentOverrides
                             return null;
                         }
 
-                        items.Add(li);
+                        items.Add((JsonNode?)li);
                     }
                     else
                     {
-                        items.Add(part);
+                        items.Add((JsonNode?)part);
                     }
                 }
 

@@ -96,7 +96,7 @@ public sealed class ConfigGlobal(RunContext context, FileSandbox sandbox, Func<s
         Require("addAllowedPath", "modify_security");
         sandbox.AddRoot(path);
         var list = Config.Get("tools.file_operations.allowed_paths") as JsonArray ?? [];
-        list.Add(path);
+        list.Add((JsonNode?)path);
         Config.Set("tools.file_operations.allowed_paths", list.DeepClone());
         return null;
     }

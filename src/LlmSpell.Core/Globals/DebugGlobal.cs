@@ -126,7 +126,7 @@ public sealed class DebugGlobal(DebugLog log, RunContext context) : IScriptGloba
         var rules = new JsonArray();
         foreach (var f in log.Filters)
         {
-            rules.Add(new JsonObject { ["pattern"] = f.Pattern, ["pattern_type"] = f.Kind, ["enabled"] = f.Enabled });
+            rules.Add((JsonNode)new JsonObject { ["pattern"] = f.Pattern, ["pattern_type"] = f.Kind, ["enabled"] = f.Enabled });
         }
 
         return new JsonObject { ["default_enabled"] = log.DefaultFilterEnabled, ["total_rules"] = rules.Count, ["rules"] = rules };
@@ -153,7 +153,7 @@ public sealed class DebugGlobal(DebugLog log, RunContext context) : IScriptGloba
                 o["data"] = e.Data.DeepClone();
             }
 
-            arr.Add(o);
+            arr.Add((JsonNode)o);
         }
 
         return arr;

@@ -41,16 +41,16 @@ internal static class DebugReports
             var laps = new JsonArray();
             foreach (var (name, us) in t.Laps)
             {
-                laps.Add(new JsonObject { ["name"] = name, ["elapsed_us"] = us });
+                laps.Add((JsonNode)new JsonObject { ["name"] = name, ["elapsed_us"] = us });
             }
 
             var events = new JsonArray();
             foreach (var (name, us, meta) in t.Events)
             {
-                events.Add(new JsonObject { ["name"] = name, ["elapsed_us"] = us, ["metadata"] = meta?.DeepClone() });
+                events.Add((JsonNode)new JsonObject { ["name"] = name, ["elapsed_us"] = us, ["metadata"] = meta?.DeepClone() });
             }
 
-            arr.Add(new JsonObject
+            arr.Add((JsonNode)new JsonObject
             {
                 ["id"] = t.Id,
                 ["name"] = t.Name,
@@ -105,7 +105,7 @@ internal static class DebugReports
         var arr = new JsonArray();
         foreach (var f in frames)
         {
-            arr.Add(new JsonObject { ["source"] = f.Source, ["line"] = f.Line, ["function"] = f.Function, ["what"] = f.Kind });
+            arr.Add((JsonNode)new JsonObject { ["source"] = f.Source, ["line"] = f.Line, ["function"] = f.Function, ["what"] = f.Kind });
         }
 
         return new JsonObject { ["frames"] = arr, ["depth"] = frames.Count };

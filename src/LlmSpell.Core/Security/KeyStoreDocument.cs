@@ -71,7 +71,7 @@ internal static class KeyStoreDocument
             e["detail"] = detail;
         }
 
-        audit.Add(e);
+        audit.Add((JsonNode)e);
         while (audit.Count > MaxAuditEvents)
         {
             audit.RemoveAt(0);

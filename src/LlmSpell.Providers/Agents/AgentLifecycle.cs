@@ -136,7 +136,7 @@ public sealed class AgentLifecycle(string agent, TimeProvider time)
             entry["reason"] = reason;
         }
 
-        _history.Add(entry);
+        _history.Add((JsonNode)entry);
         State = to;
         _since = now;
     }

@@ -10,7 +10,7 @@ internal sealed class ProviderGlobal(ProviderHub hub, Func<string, string?> envi
     public GlobalDefinition Define()
     {
         var g = new GlobalDefinition("Provider");
-        g.Function("list", _ => new System.Text.Json.Nodes.JsonArray([.. List().Select(t => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(t))]));
+        g.Function("list", _ => new System.Text.Json.Nodes.JsonArray([.. List().Select(t => (System.Text.Json.Nodes.JsonNode?)ScriptJson.Named(t))]));
         g.Function("get", a => Get(a.String(0, "name")));
         g.Function("getCapabilities", a => Get(a.String(0, "name")) is { } t ? t.Table["capabilities"]!.DeepClone() : null, "get_capabilities");
         g.Function("isAvailable", a => hub.Resolver.Find(a.String(0, "name")) is { Enabled: true, HasCredentials: true }, "is_available");

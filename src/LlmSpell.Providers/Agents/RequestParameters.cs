@@ -61,7 +61,7 @@ internal static partial class RequestParameters
                 var spec = table["json_schema"] as JsonObject ?? table;
                 if (spec["schema"] is JsonObject schema)
                 {
-                    return ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(schema),
+                    return ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(schema, ProviderJsonContext.Default.JsonObject),
                         JsonValues.AsString(spec["name"]), JsonValues.AsString(spec["description"]));
                 }
 
@@ -179,17 +179,17 @@ internal static partial class RequestParameters
         var body = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (options.Temperature is { } t)
         {
-            body["temperature"] = JsonSerializer.SerializeToElement(Math.Round((double)t, 6));
+            body["temperature"] = JsonSerializer.SerializeToElement(Math.Round((double)t, 6), ProviderJsonContext.Default.Double);
         }
 
         if (options.TopP is { } p)
         {
-            body["top_p"] = JsonSerializer.SerializeToElement(Math.Round((double)p, 6));
+            body["top_p"] = JsonSerializer.SerializeToElement(Math.Round((double)p, 6), ProviderJsonContext.Default.Double);
         }
 
         foreach (var (key, value) in extras)
         {
-            body[key] = JsonSerializer.SerializeToElement(value);
+            body[key] = JsonSerializer.SerializeToElement(value, ProviderJsonContext.Default.JsonNode);
         }
 
         if (body.Count == 0)
@@ -199,9 +199,9 @@ internal static partial class RequestParameters
 
         // The adapter reads the required fields of the raw request before completing it: an empty
         // message list (it appends the conversation), the model and the token limit.
-        body["messages"] = JsonSerializer.SerializeToElement(Array.Empty<object>());
-        body["model"] = JsonSerializer.SerializeToElement(options.ModelId);
-        body["max_tokens"] = JsonSerializer.SerializeToElement(options.MaxOutputTokens ?? 4096);
+        body["messages"] = JsonSerializer.SerializeToElement(Array.Empty<JsonElement>(), ProviderJsonContext.Default.JsonElementArray);
+        body["model"] = JsonSerializer.SerializeToElement(options.ModelId, ProviderJsonContext.Default.String);
+        body["max_tokens"] = JsonSerializer.SerializeToElement(options.MaxOutputTokens ?? 4096, ProviderJsonContext.Default.Int32);
         options.RawRepresentationFactory = _ => Anthropic.Models.Messages.MessageCreateParams.FromRawUnchecked(
             new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>(), body);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LlmSpell.Components;
+using LlmSpell.Providers;
 using LlmSpell.Scripting;
 using LlmSpell.Tools;
 using Microsoft.Extensions.AI;
@@ -69,7 +70,7 @@ internal sealed class ToolCalling(string agent, IReadOnlyList<string> allowed, I
             props[p.Name] = prop;
             if (p.Required)
             {
-                required.Add(p.Name);
+                required.Add((JsonNode?)p.Name);
             }
         }
 
@@ -79,7 +80,7 @@ internal sealed class ToolCalling(string agent, IReadOnlyList<string> allowed, I
             schema["required"] = required;
         }
 
-        return JsonSerializer.SerializeToElement(schema);
+        return JsonSerializer.SerializeToElement(schema, ProviderJsonContext.Default.JsonObject);
     }
 
     /// <summary>Runs the calls of one reply concurrently; results come back in call order.</summary>
@@ -91,7 +92,7 @@ internal sealed class ToolCalling(string agent, IReadOnlyList<string> allowed, I
         var results = await Task.WhenAll(numbered.Select((n, i) => RunOne(n.Call, n.Number, e => entries[i] = e, cancellationToken))).ConfigureAwait(false);
         foreach (var e in entries)
         {
-            _log.Add(e);
+            _log.Add((JsonNode)e);
         }
 
         return results;
@@ -99,7 +100,7 @@ internal sealed class ToolCalling(string agent, IReadOnlyList<string> allowed, I
 
     private async Task<AIContent> RunOne(FunctionCallContent call, int number, Action<JsonObject> record, CancellationToken cancellationToken)
     {
-        var args = call.Arguments is null ? new JsonObject() : JsonSerializer.SerializeToNode(call.Arguments) as JsonObject ?? [];
+        var args = call.Arguments is null ? new JsonObject() : JsonSerializer.SerializeToNode(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))) as JsonObject ?? [];
         var start = time.GetTimestamp();
         string? error = null;
         string output;

@@ -82,7 +82,7 @@ internal sealed partial class MockChatClient(ProviderSettings settings, string m
             Dictionary<string, object?> args = [];
             try
             {
-                args = JsonSerializer.Deserialize<Dictionary<string, object?>>(m.Groups[2].Value.Length == 0 ? "{}" : m.Groups[2].Value) ?? [];
+                args = JsonSerializer.Deserialize(m.Groups[2].Value.Length == 0 ? "{}" : m.Groups[2].Value, ProviderJsonContext.Default.DictionaryStringObject) ?? [];
             }
             catch (JsonException)
             {
@@ -100,7 +100,7 @@ internal sealed partial class MockChatClient(ProviderSettings settings, string m
         var reply = model switch
         {
             "echo" or "" => userText,
-            "json" => JsonSerializer.Serialize(new Dictionary<string, string> { ["echo"] = userText }),
+            "json" => JsonSerializer.Serialize(new Dictionary<string, string> { ["echo"] = userText }, ProviderJsonContext.Default.DictionaryStringString),
             _ => $"Mock response from {model} to: {(userText.Length > 100 ? userText[..100] : userText)}",
         };
         return new ChatMessage(ChatRole.Assistant, reply);

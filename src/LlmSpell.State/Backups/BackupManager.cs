@@ -89,7 +89,7 @@ public sealed class BackupManager(StateService state, BackupOptions options, Tim
         }
         catch (BackupException ex)
         {
-            errors.Add(ex.Message);
+            errors.Add((JsonNode?)ex.Message);
             checksumOk = !ex.IsChecksum;
         }
 

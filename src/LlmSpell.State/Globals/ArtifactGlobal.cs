@@ -21,7 +21,7 @@ internal sealed class ArtifactGlobal(StateRuntime runtime, RunContext context, F
             return ScriptCalls.Run(context, a, async ct =>
             {
                 var found = await Artifacts.GetAsync(sid, id, ct);
-                return found is null ? null : (object?)new JsonObject { ["content"] = JsonValue.Create(found.Value.Content), ["metadata"] = found.Value.Metadata };
+                return found is null ? null : (object?)new JsonObject { ["content"] = ScriptJson.Bytes(found.Value.Content), ["metadata"] = found.Value.Metadata };
             });
         })
         .Function("list", a =>

@@ -34,7 +34,7 @@ internal sealed class SessionBuilder(Func<ScriptArgs, JsonObject, object?> creat
             _opts["tags"] = tags;
         }
 
-        tags.Add(tag);
+        tags.Add((JsonNode?)tag);
         return this;
     }
 }

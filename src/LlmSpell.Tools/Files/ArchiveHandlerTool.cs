@@ -68,7 +68,7 @@ internal sealed class ArchiveHandlerTool(ToolServices services) : ITool
                 o["modified"] = FileOperationsRunner.Iso(m.UtcDateTime);
             }
 
-            files.Add(o);
+            files.Add((JsonNode)o);
         }
 
         var result = new JsonObject { ["format"] = format, ["files"] = files, ["file_count"] = entries.Count(e => !e.IsDirectory), ["total_size"] = entries.Sum(e => e.Size) };
@@ -128,7 +128,7 @@ internal sealed class ArchiveHandlerTool(ToolServices services) : ITool
                 }
             }
 
-            extracted.Add(Path.Combine(target, entry.Name));
+            extracted.Add((JsonNode?)Path.Combine(target, entry.Name));
         });
         foreach (var dir in entries.Where(e => e.IsDirectory))
         {

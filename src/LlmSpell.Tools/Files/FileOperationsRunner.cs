@@ -201,7 +201,7 @@ internal sealed partial class FileOperationsRunner(ToolServices services, ToolRe
         foreach (var (info, name) in ordered)
         {
             var type = info.LinkTarget is not null ? "symlink" : info is DirectoryInfo ? "directory" : "file";
-            entries.Add(new JsonObject
+            entries.Add((JsonNode)new JsonObject
             {
                 ["name"] = name,
                 ["path"] = info.FullName,

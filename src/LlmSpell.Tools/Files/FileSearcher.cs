@@ -10,7 +10,7 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
 {
     private readonly HashSet<string> _include = request.Array("include_extensions") is { } inc ? Extensions(inc) : [.. FileSearchTool.DefaultExtensions];
     private readonly HashSet<string> _exclude = Extensions(request.Array("exclude_extensions"));
-    private readonly HashSet<string> _excludeDirs = [.. (request.Array("exclude_dirs") ?? [".git", "node_modules", "target", "bin", "obj"]).Select(n => n?.ToString() ?? "")];
+    private readonly HashSet<string> _excludeDirs = [.. request.Array("exclude_dirs")?.Select(n => n?.ToString() ?? "") ?? [".git", "node_modules", "target", "bin", "obj"]];
     private readonly long _maxSize = request.Integer("max_file_size") ?? 10_485_760;
     private readonly int _maxPerFile = (int)(request.Integer("max_matches_per_file") ?? 0);
 
@@ -108,7 +108,7 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
 
                 foreach (Match m in regex.Matches(lines[i]))
                 {
-                    Matches.Add(new JsonObject
+                    Matches.Add((JsonNode)new JsonObject
                     {
                         ["file_path"] = file,
                         ["line_number"] = i + 1,
@@ -141,5 +141,5 @@ internal sealed class FileSearcher(ToolServices services, ToolRequest request, R
         }
     }
 
-    private void Skip(string file, string reason) => Skipped.Add(new JsonObject { ["file_path"] = file, ["reason"] = reason });
+    private void Skip(string file, string reason) => Skipped.Add((JsonNode)new JsonObject { ["file_path"] = file, ["reason"] = reason });
 }

@@ -105,7 +105,7 @@ internal sealed class JsonProcessorTool(ToolServices services) : ITool
             foreach (var (keyword, message) in detail.Errors!)
             {
                 var path = detail.InstanceLocation.ToString();
-                errors.Add(new JsonObject { ["path"] = path.Length == 0 ? "/" : path, ["message"] = message, ["keyword"] = keyword });
+                errors.Add((JsonNode)new JsonObject { ["path"] = path.Length == 0 ? "/" : path, ["message"] = message, ["keyword"] = keyword });
             }
         }
 

@@ -47,7 +47,7 @@ internal sealed class WatchEventCollector(TimeProvider time, HashSet<string> typ
             }
 
             e["timestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-            _events.Add(e);
+            _events.Add((JsonNode)e);
             if (_events.Count >= maxEvents)
             {
                 _full.TrySetResult();

@@ -66,7 +66,7 @@ internal static class ToolInfo
                 entry["default"] = p.Default.DeepClone();
             }
 
-            parameters.Add(entry);
+            parameters.Add((JsonNode)entry);
         }
 
         return new JsonObject { ["name"] = d.Name, ["description"] = d.Description, ["parameters"] = parameters };

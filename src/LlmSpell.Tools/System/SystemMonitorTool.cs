@@ -117,7 +117,7 @@ internal sealed class SystemMonitorTool(ToolServices services) : ITool
         var disks = new JsonArray();
         foreach (var d in SystemStats.Disks())
         {
-            disks.Add(new JsonObject
+            disks.Add((JsonNode)new JsonObject
             {
                 ["mount_point"] = d.RootDirectory.FullName,
                 ["total_bytes"] = d.TotalSize,

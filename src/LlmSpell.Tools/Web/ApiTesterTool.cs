@@ -50,18 +50,18 @@ internal sealed class ApiTesterTool(ToolServices services) : ITool
         if (expectedStatus is not null)
         {
             JsonNode expected = expectedStatus.Count == 1 ? expectedStatus[0] : new JsonArray([.. expectedStatus.Select(s => (JsonNode)s)]);
-            assertions.Add(Assertion("status_code", expectedStatus.Contains(response.StatusCode), expected, response.StatusCode));
+            assertions.Add((JsonNode)Assertion("status_code", expectedStatus.Contains(response.StatusCode), expected, response.StatusCode));
         }
 
         if (request.String("expected_body_contains") is { } needle)
         {
             var text = response.Text;
-            assertions.Add(Assertion("body_contains", text.Contains(needle, StringComparison.Ordinal), needle, text.Length > 200 ? text[..200] + "…" : text));
+            assertions.Add((JsonNode)Assertion("body_contains", text.Contains(needle, StringComparison.Ordinal), needle, text.Length > 200 ? text[..200] + "…" : text));
         }
 
         if (request.Integer("max_response_time_ms") is { } maxMs)
         {
-            assertions.Add(Assertion("response_time", response.ElapsedMs <= maxMs, maxMs, response.ElapsedMs));
+            assertions.Add((JsonNode)Assertion("response_time", response.ElapsedMs <= maxMs, maxMs, response.ElapsedMs));
         }
 
         var passed = assertions.All(a => a?["passed"]?.GetValue<bool>() == true);

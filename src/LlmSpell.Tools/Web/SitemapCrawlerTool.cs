@@ -168,7 +168,7 @@ internal sealed class SitemapCrawlerTool(ToolServices services) : ITool
 
             item["has_metadata"] = hasMetadata;
             WithMetadata += hasMetadata ? 1 : 0;
-            Urls.Add(item);
+            Urls.Add((JsonNode)item);
         }
 
         private static string? Child(XElement parent, string name) =>

@@ -93,7 +93,7 @@ internal sealed class WebSearchTool(ToolServices services) : ITool
         var results = new JsonArray();
         for (var i = 0; i < hits.Count; i++)
         {
-            results.Add(new JsonObject { ["title"] = hits[i].Title, ["url"] = hits[i].Url, ["snippet"] = hits[i].Snippet, ["provider"] = provider, ["rank"] = i + 1 });
+            results.Add((JsonNode)new JsonObject { ["title"] = hits[i].Title, ["url"] = hits[i].Url, ["snippet"] = hits[i].Snippet, ["provider"] = provider, ["rank"] = i + 1 });
         }
 
         var result = new JsonObject { ["query"] = query, ["provider"] = provider, ["count"] = hits.Count, ["results"] = results };

@@ -129,7 +129,7 @@ internal sealed class WebhookCallerTool(ToolServices services) : ITool
             allOk &= response.IsSuccess;
             var item = SuccessResult(url, outcome, response);
             item["event_count"] = chunk.Length;
-            batches.Add(item);
+            batches.Add((JsonNode)item);
         }
 
         var result = new JsonObject

@@ -98,18 +98,18 @@ internal sealed class WebpageMonitorTool(ToolServices services) : ITool
             var newLine = i < model.NewText.Lines.Count ? model.NewText.Lines[i] : null;
             if (newLine?.Type == ChangeType.Modified || oldLine?.Type == ChangeType.Modified)
             {
-                changes.Add(new JsonObject { ["type"] = "modification", ["line_number"] = newLine?.Position ?? oldLine?.Position, ["old_line"] = oldLine?.Text, ["new_line"] = newLine?.Text });
+                changes.Add((JsonNode)new JsonObject { ["type"] = "modification", ["line_number"] = newLine?.Position ?? oldLine?.Position, ["old_line"] = oldLine?.Text, ["new_line"] = newLine?.Text });
                 continue;
             }
 
             if (newLine?.Type == ChangeType.Inserted)
             {
-                changes.Add(new JsonObject { ["type"] = "addition", ["line_number"] = newLine.Position, ["content"] = newLine.Text });
+                changes.Add((JsonNode)new JsonObject { ["type"] = "addition", ["line_number"] = newLine.Position, ["content"] = newLine.Text });
             }
 
             if (oldLine?.Type == ChangeType.Deleted)
             {
-                changes.Add(new JsonObject { ["type"] = "deletion", ["line_number"] = oldLine.Position, ["content"] = oldLine.Text });
+                changes.Add((JsonNode)new JsonObject { ["type"] = "deletion", ["line_number"] = oldLine.Position, ["content"] = oldLine.Text });
             }
         }
 

@@ -129,6 +129,33 @@ public sealed class CitationFormatterTests
     }
 
     [Fact]
+    public async Task Parse_Yaml_NullsAndQuotedScalars()
+    {
+        const string yaml = """
+            - id: n1
+              type: book
+              title: "null"
+              note: ~
+              publisher:
+              author: [{ family: Roe, given: null }]
+              issued: { year: 1999 }
+              volume: '7'
+            """;
+        var r = await new ToolHarness().Result("citation_formatter", Json(new JsonObject { ["operation"] = "parse", ["input"] = yaml }));
+        Assert.Equal("""[{"id":"n1","type":"book","title":"null","author":[{"family":"Roe","given":""}],"issued":{"year":1999},"volume":"7"}]""", r["entries"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("references: [unclosed", "line 2: While parsing a flow sequence, did not find expected ',' or ']'.")]
+    [InlineData("a: 1\na: 2", "line 2: Duplicate key a")]
+    [InlineData("- a\n b: c", "line 2: While scanning a multiline plain scalar, found invalid mapping.")]
+    public async Task Format_BadYaml_RaisesWithLine(string input, string position)
+    {
+        var message = await new ToolHarness().Raises("citation_formatter", Json(new JsonObject { ["input"] = input }));
+        Assert.Equal("Tool 'citation_formatter' failed: invalid YAML bibliography at " + position, message);
+    }
+
+    [Fact]
     public async Task Format_BadInput_RaisesWithLine()
     {
         var h = new ToolHarness();

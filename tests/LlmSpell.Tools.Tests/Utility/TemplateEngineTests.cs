@@ -76,6 +76,16 @@ public sealed class TemplateEngineTests
     }
 
     [Fact]
+    public async Task JsonHelperAndJsonEncodeFilter_WriteContextValuesAsJson()
+    {
+        const string context = """{"items":[1,"a<bé",true,null,2.5],"o":{"k":"v","n":[1,{"x":null}]}}""";
+        Assert.Equal("""[1,"a\u003Cb\u00E9",true,null,2.5]|{"k":"v","n":[1,{"x":null}]}|""" + "\"a\\u003Cb\\u00E9\"",
+            await Render("{{{json items}}}|{{{json o}}}|{{{json items.[1]}}}", context, """{"engine":"handlebars"}"""));
+        Assert.Equal("""[1,"a\u003Cb\u00E9",true,null,2.5]|{"k":"v","n":[1,{"x":null}]}|2.50""",
+            await Render("{{ items | json_encode }}|{{ o | json_encode }}|{{ 2.50 | json_encode }}", context));
+    }
+
+    [Fact]
     public async Task Strict_UndefinedVariableRaises_DefaultRendersEmpty()
     {
         Assert.Equal("[]", await Render("[{{ nope }}]"));

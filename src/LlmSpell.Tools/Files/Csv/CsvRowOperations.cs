@@ -127,7 +127,7 @@ internal static partial class CsvRowOperations
                 var value = table.Rows[r][index];
                 if (Check(rule, value) is { } error)
                 {
-                    errors.Add(new JsonObject { ["row"] = r + 1, ["column"] = column, ["value"] = value, ["error"] = error });
+                    errors.Add((JsonNode)new JsonObject { ["row"] = r + 1, ["column"] = column, ["value"] = value, ["error"] = error });
                 }
             }
         }

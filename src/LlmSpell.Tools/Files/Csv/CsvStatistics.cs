@@ -38,7 +38,7 @@ internal static class CsvStatistics
             }
 
             column["sample_values"] = new JsonArray([.. present.Distinct(StringComparer.Ordinal).Take(5).Select(v => (JsonNode?)JsonValue.Create(v))]);
-            columns.Add(column);
+            columns.Add((JsonNode)column);
         }
 
         return new JsonObject

@@ -32,7 +32,7 @@ internal sealed class CsvTable
         {
             Delimiter = delimiter.ToString(),
             HasHeaderRecord = false,
-            BadDataFound = args => errors.Add(new JsonObject { ["row"] = args.Context.Parser?.Row ?? 0, ["error"] = "bad data: " + args.RawRecord.TrimEnd() }),
+            BadDataFound = args => errors.Add((JsonNode)new JsonObject { ["row"] = args.Context.Parser?.Row ?? 0, ["error"] = "bad data: " + args.RawRecord.TrimEnd() }),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
         };
@@ -59,7 +59,7 @@ internal sealed class CsvTable
         {
             if (rows[i].Length != width)
             {
-                errors.Add(new JsonObject { ["row"] = i + 1, ["error"] = $"expected {width} fields, found {rows[i].Length}" });
+                errors.Add((JsonNode)new JsonObject { ["row"] = i + 1, ["error"] = $"expected {width} fields, found {rows[i].Length}" });
                 var padded = new string[width];
                 for (var j = 0; j < width; j++)
                 {

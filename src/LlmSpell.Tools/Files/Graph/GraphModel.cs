@@ -107,7 +107,7 @@ internal sealed class GraphModel
             node["data"] = data.DeepClone();
         }
 
-        Nodes.Add(node);
+        Nodes.Add((JsonNode)node);
         Touch(now);
     }
 
@@ -142,7 +142,7 @@ internal sealed class GraphModel
             edge["data"] = data.DeepClone();
         }
 
-        Edges.Add(edge);
+        Edges.Add((JsonNode)edge);
         Touch(now);
     }
 

@@ -54,7 +54,7 @@ internal static class JqRegex
         {
             var g = m.Groups[i];
             var name = re.GroupNameFromNumber(i);
-            captures.Add(new JsonObject
+            captures.Add((JsonNode)new JsonObject
             {
                 ["offset"] = g.Success ? g.Index : -1,
                 ["length"] = g.Success ? g.Length : 0,

@@ -49,7 +49,7 @@ internal static class DbValues
         var columns = new JsonArray();
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            columns.Add(new JsonObject { ["name"] = reader.GetName(i), ["type"] = reader.GetDataTypeName(i) });
+            columns.Add((JsonNode)new JsonObject { ["name"] = reader.GetName(i), ["type"] = reader.GetDataTypeName(i) });
         }
 
         var rows = new JsonArray();
@@ -72,7 +72,7 @@ internal static class DbValues
                 }
             }
 
-            rows.Add(row);
+            rows.Add((JsonNode)row);
         }
 
         return (columns, rows, truncated);

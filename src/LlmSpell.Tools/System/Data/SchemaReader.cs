@@ -32,10 +32,10 @@ internal static class SchemaReader
             await using var reader = await info.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                columns.Add(Column(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) == 0, reader.GetInt64(4) > 0, reader.IsDBNull(3) ? null : reader.GetString(3)));
+                columns.Add((JsonNode)Column(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) == 0, reader.GetInt64(4) > 0, reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
 
-            tables.Add(new JsonObject { ["name"] = name, ["columns"] = columns });
+            tables.Add((JsonNode)new JsonObject { ["name"] = name, ["columns"] = columns });
         }
 
         return tables;
@@ -68,7 +68,7 @@ internal static class SchemaReader
                 order.Add(name);
             }
 
-            columns.Add(Column(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(5), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            columns.Add((JsonNode)Column(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(5), reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return [.. order.Select(n => (JsonNode?)new JsonObject { ["name"] = n, ["columns"] = byTable[n] })];

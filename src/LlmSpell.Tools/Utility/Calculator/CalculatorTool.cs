@@ -127,11 +127,11 @@ internal sealed class CalculatorTool : ITool
             functions[name] = description;
         }
 
-        JsonArray operators = ["+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "!"];
+        JsonNode?[] operators = ["+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "!"];
         return Envelope.Success("functions", "Available functions", new JsonObject
         {
             ["functions"] = functions,
-            ["operators"] = operators,
+            ["operators"] = new JsonArray(operators),
             ["constants"] = new JsonArray("pi", "e"),
         });
     }

@@ -67,12 +67,12 @@ internal sealed class CitationFormatterTool(ToolServices services) : ITool
             var e = selected[i];
             if (BibliographyChecks.MissingFields(e) is { Count: > 0 } missing)
             {
-                warnings.Add($"entry '{e.Key}' is missing fields: {string.Join(", ", missing)}");
+                warnings.Add((JsonNode?)$"entry '{e.Key}' is missing fields: {string.Join(", ", missing)}");
             }
 
             var (citation, inText) = StyleFormatter.Format(e, style, i + 1, text);
             lines.Add(citation);
-            citations.Add(new JsonObject { ["key"] = e.Key, ["citation"] = citation, ["in_text"] = inText });
+            citations.Add((JsonNode)new JsonObject { ["key"] = e.Key, ["citation"] = citation, ["in_text"] = inText });
         }
 
         return Envelope.Success(op, $"Formatted {selected.Count} citations in {style.Name} style", new JsonObject
@@ -108,7 +108,7 @@ internal sealed class CitationFormatterTool(ToolServices services) : ITool
             }
             else
             {
-                warnings.Add($"cite key '{key}' not found");
+                warnings.Add((JsonNode?)$"cite key '{key}' not found");
             }
         }
 
@@ -124,10 +124,10 @@ internal sealed class CitationFormatterTool(ToolServices services) : ITool
             var missing = BibliographyChecks.MissingFields(e);
             if (missing.Count > 0)
             {
-                errors.Add($"entry '{e.Key}' ({e.Type}) is missing required fields: {string.Join(", ", missing)}");
+                errors.Add((JsonNode?)$"entry '{e.Key}' ({e.Type}) is missing required fields: {string.Join(", ", missing)}");
             }
 
-            list.Add(new JsonObject
+            list.Add((JsonNode)new JsonObject
             {
                 ["key"] = e.Key,
                 ["type"] = e.Type,

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using LlmSpell.Tools.Infrastructure;
 using LlmSpell.Values;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace LlmSpell.Tools.Utility.Citations;
 
@@ -155,7 +155,9 @@ internal static class EntryReader
     {
         try
         {
-            return ToNode(new DeserializerBuilder().Build().Deserialize<object?>(input));
+            var stream = new YamlStream();
+            stream.Load(new StringReader(input));
+            return stream.Documents.Count == 0 ? null : ToNode(stream.Documents[0].RootNode);
         }
         catch (YamlException ex)
         {
@@ -163,11 +165,21 @@ internal static class EntryReader
         }
     }
 
-    private static JsonNode? ToNode(object? value) => value switch
+    // The representation model (no reflection, Native AOT) read the way YamlDotNet's untyped
+    // deserializer did: mappings and sequences nest, a plain null/~/empty scalar is null, every other
+    // scalar is its text.
+    private static JsonNode? ToNode(YamlNode node) => node switch
     {
-        null => null,
-        IDictionary<object, object?> map => new JsonObject(map.Select(kv => KeyValuePair.Create(Convert.ToString(kv.Key, CultureInfo.InvariantCulture) ?? string.Empty, ToNode(kv.Value)))),
-        IEnumerable<object?> list => new JsonArray([.. list.Select(ToNode)]),
-        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(KeyText(kv.Key), ToNode(kv.Value)))),
+        YamlSequenceNode list => new JsonArray([.. list.Children.Select(ToNode)]),
+        YamlScalarNode scalar when IsNull(scalar) => null,
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
+        _ => null,
     };
+
+    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : key.ToString();
+
+    private static bool IsNull(YamlScalarNode scalar) =>
+        (scalar.Tag is { IsEmpty: false, IsNonSpecific: false } tag && tag.Value == "tag:yaml.org,2002:null") ||
+        (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL" or null);
 }

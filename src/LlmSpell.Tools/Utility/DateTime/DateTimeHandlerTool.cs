@@ -177,8 +177,8 @@ internal sealed class DateTimeHandlerTool(ToolServices services) : ITool
             examples[p] = Strftime.Format(sample, p);
         }
 
-        JsonArray available = ["unix_timestamp", "RFC 3339", "RFC 2822", .. DateParser.Patterns.Select(p => (JsonNode)JsonValue.Create(p))];
-        return Envelope.Success("formats", "Supported date formats", new JsonObject { ["available_formats"] = available, ["example_formats"] = examples });
+        JsonNode?[] available = ["unix_timestamp", "RFC 3339", "RFC 2822", .. DateParser.Patterns.Select(p => (JsonNode?)p)];
+        return Envelope.Success("formats", "Supported date formats", new JsonObject { ["available_formats"] = new JsonArray(available), ["example_formats"] = examples });
     }
 
     private static string Output(DateTimeOffset t, string? format) => format is null ? Strftime.Rfc3339(t) : Strftime.Format(t, format);

@@ -69,7 +69,7 @@ internal sealed class JsonDiff
                 var leaf = path.Length == 0 ? "$" : path;
                 if (JsonValues.DeepEquals(a, b))
                 {
-                    Unchanged.Add(leaf);
+                    Unchanged.Add((JsonNode?)leaf);
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HandlebarsDotNet;
 using LlmSpell.Tools.Infrastructure;
@@ -14,7 +13,7 @@ internal static class HandlebarsRenderer
         hb.RegisterHelper("uppercase", (_, args) => args.Length > 0 ? args[0]?.ToString()?.ToUpperInvariant() : string.Empty);
         hb.RegisterHelper("lowercase", (_, args) => args.Length > 0 ? args[0]?.ToString()?.ToLowerInvariant() : string.Empty);
         hb.RegisterHelper("eq", (_, args) => args.Length >= 2 && Equals(Normalize(args[0]), Normalize(args[1])));
-        hb.RegisterHelper("json", (_, args) => JsonSerializer.Serialize(args.Length > 0 ? args[0] : null));
+        hb.RegisterHelper("json", (_, args) => TemplateJson.Serialize(args.Length > 0 ? args[0] : null));
         HandlebarsTemplate<object, object> template;
         try
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Fluid;
 using Fluid.Values;
 
@@ -41,7 +40,7 @@ internal static class TemplateFilters
             ? Str(new string([.. input.ToStringValue().Reverse()]))
             : new ValueTask<FluidValue>(new ArrayValue([.. input.Enumerate(ctx).Reverse()])));
         filters.AddFilter("sort", (input, _, ctx) => new ValueTask<FluidValue>(new ArrayValue([.. input.Enumerate(ctx).OrderBy(v => v, Comparer<FluidValue>.Create(Compare))])));
-        filters.AddFilter("json_encode", (input, _, _) => new ValueTask<FluidValue>(new StringValue(JsonSerializer.Serialize(input.ToObjectValue()), false)));
+        filters.AddFilter("json_encode", (input, _, _) => new ValueTask<FluidValue>(new StringValue(TemplateJson.Serialize(input.ToObjectValue()), false)));
     }
 
     private static int Compare(FluidValue a, FluidValue b) =>

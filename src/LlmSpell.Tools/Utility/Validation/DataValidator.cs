@@ -228,7 +228,7 @@ internal sealed class DataValidator(bool failFast, long maxErrors)
     {
         if (!ok && !Full)
         {
-            Errors.Add(new JsonObject { ["field"] = path, ["value"] = value?.DeepClone(), ["rule"] = rule, ["message"] = message });
+            Errors.Add((JsonNode)new JsonObject { ["field"] = path, ["value"] = value?.DeepClone(), ["rule"] = rule, ["message"] = message });
         }
     }
 
