@@ -3,9 +3,9 @@ using LlmSpell.TestUtilities;
 namespace LlmSpell.Providers.Tests;
 
 /// <summary>
-/// Each vendor SDK through the natively compiled binary users run: the SDKs serialize their wire
-/// types with reflection, which only the ahead-of-time build can break (trimmed members, no
-/// dynamic code). Execute, streaming and one function-calling round trip per wire protocol.
+/// Each vendor SDK through the binary the launcher builds (LLMSPELL_AOT=1: Native AOT): the SDKs
+/// serialize their wire types with reflection, which the ahead-of-time build can break (trimmed
+/// members, no dynamic code). Execute, streaming and one function-calling round trip per wire protocol.
 /// </summary>
 public sealed class NativeBuildProviderTests
 {

@@ -3,10 +3,10 @@ using System.Reflection;
 namespace LlmSpell.TestUtilities;
 
 /// <summary>
-/// Runs a tests/scripts file through the real, natively compiled <c>llmspell</c> binary (the build
-/// users run), with the same assertion library <see cref="ScriptHarness"/> injects. In-process
-/// tests run on the JIT; this catches what only the ahead-of-time build gets wrong (trimmed
-/// members, reflection-based serialization, dynamic code).
+/// Runs a tests/scripts file through the real <c>llmspell</c> binary the launcher builds (the build
+/// users run), with the same assertion library <see cref="ScriptHarness"/> injects. It catches what
+/// only the published build gets wrong (packaging, process output) and, with LLMSPELL_AOT=1, what
+/// only the Native AOT build gets wrong (trimmed members, reflection-based serialization, dynamic code).
 /// </summary>
 public static class CliScriptRunner
 {

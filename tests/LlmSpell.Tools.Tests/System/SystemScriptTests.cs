@@ -17,14 +17,17 @@ public sealed class SystemScriptTests
         }
     }
 
-    private static void RunScript(string name, string toml = "", params string[] args)
+    private static void RunScript(string name, string toml = "", params string[] args) => RunScript(name, toml, toml, args);
+
+    /// <summary><paramref name="binaryToml"/>: the configuration of the run through the binary (a fresh database, say).</summary>
+    private static void RunScript(string name, string toml, string binaryToml, params string[] args)
     {
         var path = Path.Combine(RepoPaths.ScriptTests, name);
         var result = ScriptHarness.Run(File.ReadAllText(path), toml, args, chunkName: "@tests/scripts/" + name, scriptPath: path);
         Assert.True(result.Success, result.ToString());
 
-        // The same script through the natively compiled binary users run.
-        var native = CliScriptRunner.RunFile(path, toml, args);
+        // The same script through the binary users run (the launcher's build; LLMSPELL_AOT=1: native).
+        var native = CliScriptRunner.RunFile(path, binaryToml, args);
         Assert.True(native.ExitCode == 0, "native build: " + native);
     }
 
@@ -56,8 +59,8 @@ public sealed class SystemScriptTests
             security = "none"
             from_address = "bot@llmspell.test"
             """;
-        RunScript("tools_system_database.lua", toml, "configured");
-        // One message from the in-process run and one from the native binary.
+        RunScript("tools_system_database.lua", toml, toml.Replace("notes.db", "notes-binary.db", StringComparison.Ordinal), "configured");
+        // One message from the in-process run and one from the binary.
         Assert.Equal(2, smtp.Messages.Count);
         Assert.All(smtp.Messages, m => Assert.Equal(["a@example.com", "b@example.com"], m.Recipients));
     }
