@@ -39,7 +39,7 @@ public sealed class AgentScriptTests
 
         Assert.True(result.Success, result.ToString());
 
-        // The same script through the binary users run (the launcher's build; LLMSPELL_AOT=1: native).
+        // The same script through the binary users run (the launcher's Native AOT build).
         var native = await Task.Run(() => CliScriptRunner.RunFile(Path.Combine(RepoPaths.ScriptTests, file), toml), TestContext.Current.CancellationToken);
         Assert.True(native.ExitCode == 0, "native build: " + native);
     }

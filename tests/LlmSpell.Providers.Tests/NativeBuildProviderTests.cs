@@ -3,7 +3,7 @@ using LlmSpell.TestUtilities;
 namespace LlmSpell.Providers.Tests;
 
 /// <summary>
-/// Each vendor SDK through the binary the launcher builds (LLMSPELL_AOT=1: Native AOT): the SDKs
+/// Each vendor SDK through the Native AOT binary the launcher builds: the SDKs
 /// serialize their wire types with reflection, which the ahead-of-time build can break (trimmed
 /// members, no dynamic code). Execute, streaming and one function-calling round trip per wire protocol.
 /// </summary>

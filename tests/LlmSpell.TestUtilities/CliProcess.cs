@@ -52,8 +52,8 @@ public static class CliProcess
         // Tests never see the developer's own configuration or keys.
         foreach (var name in psi.Environment.Keys.ToList())
         {
-            // LLMSPELL_AOT selects which build the launcher makes (LLMSPELL_AOT=1 ./run-tests tests the native binary).
-            if ((name.StartsWith("LLMSPELL", StringComparison.Ordinal) && name != "LLMSPELL_AOT") || name.EndsWith("_API_KEY", StringComparison.Ordinal) ||
+            // LLMSPELL_JIT selects which build the launcher makes (LLMSPELL_JIT=1 ./run-tests tests the R2R/JIT binary).
+            if ((name.StartsWith("LLMSPELL", StringComparison.Ordinal) && name != "LLMSPELL_JIT") || name.EndsWith("_API_KEY", StringComparison.Ordinal) ||
                 name is "OPENAI_BASE_URL" or "ANTHROPIC_BASE_URL" or "OLLAMA_HOST" or "DATABASE_URL")
             {
                 psi.Environment.Remove(name);

@@ -5,8 +5,8 @@ namespace LlmSpell.TestUtilities;
 /// <summary>
 /// Runs a tests/scripts file through the real <c>llmspell</c> binary the launcher builds (the build
 /// users run), with the same assertion library <see cref="ScriptHarness"/> injects. It catches what
-/// only the published build gets wrong (packaging, process output) and, with LLMSPELL_AOT=1, what
-/// only the Native AOT build gets wrong (trimmed members, reflection-based serialization, dynamic code).
+/// only the published Native AOT build gets wrong (trimmed members, reflection-based serialization,
+/// dynamic code). LLMSPELL_JIT=1 ./run-tests runs the same against the ReadyToRun/JIT build.
 /// </summary>
 public static class CliScriptRunner
 {

@@ -44,7 +44,7 @@ public sealed class StateScriptTests
         Assert.True(result.Success, result.ToString());
         if (backend == "sqlite")
         {
-            // The same script through the binary users run (the launcher's build; LLMSPELL_AOT=1: native) (a fresh store).
+            // The same script through the binary users run (the launcher's Native AOT build) (a fresh store).
             using var nativeDir = new TempDirectory("llmspell-state-script");
             var native = CliScriptRunner.RunFile(Path.Combine(RepoPaths.ScriptTests, script), toml.Replace(dir.Path, nativeDir.Path, StringComparison.Ordinal));
             Assert.True(native.ExitCode == 0, "native build: " + native);

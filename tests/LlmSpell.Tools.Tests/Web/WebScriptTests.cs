@@ -24,7 +24,7 @@ public sealed class WebScriptTests
         var result = ScriptHarness.Run(File.ReadAllText(path), toml, args, chunkName: "@tests/scripts/" + name, scriptPath: path);
         Assert.True(result.Success, result.ToString());
 
-        // The same script through the binary users run (the launcher's build; LLMSPELL_AOT=1: native).
+        // The same script through the binary users run (the launcher's Native AOT build).
         var native = CliScriptRunner.RunFile(path, toml, args);
         Assert.True(native.ExitCode == 0, "native build: " + native);
     }
