@@ -10,48 +10,61 @@ namespace LlmSpell.Providers.Usage;
 public sealed class UsageLedger(double? runBudgetUsd, TimeProvider time)
 {
     private readonly object _gate = new();
-    private readonly List<UsageRecord> _records = [];
 
-    /// <summary>All records so far.</summary>
+    // Running totals per provider, model and attribution: a script that makes 100 000 calls keeps a
+    // handful of entries (not one object per call), and budget checks stay O(entries).
+    private readonly Dictionary<(string Provider, string Model, UsageAttribution Who), UsageRecord> _totals = [];
+
+    /// <summary>Usage so far: one entry per provider, model and attribution, with its call count.</summary>
     public IReadOnlyList<UsageRecord> Records
     {
         get
         {
             lock (_gate)
             {
-                return [.. _records];
+                return [.. _totals.Values];
             }
         }
     }
 
-    /// <summary>Total cost of records matching <paramref name="filter"/> (all when null).</summary>
+    /// <summary>Total cost of entries matching <paramref name="filter"/> (all when null).</summary>
     public double TotalCost(Func<UsageRecord, bool>? filter = null)
     {
         lock (_gate)
         {
-            return _records.Where(r => filter?.Invoke(r) ?? true).Sum(r => r.CostUsd);
+            var sum = 0.0;
+            foreach (var r in _totals.Values)
+            {
+                if (filter?.Invoke(r) ?? true)
+                {
+                    sum += r.CostUsd;
+                }
+            }
+
+            return sum;
         }
     }
 
-    /// <summary>Total tokens of records matching <paramref name="filter"/>.</summary>
+    /// <summary>Total tokens of entries matching <paramref name="filter"/>.</summary>
     public long TotalTokens(Func<UsageRecord, bool>? filter = null)
     {
         lock (_gate)
         {
-            return _records.Where(r => filter?.Invoke(r) ?? true).Sum(r => r.TotalTokens);
+            return _totals.Values.Where(r => filter?.Invoke(r) ?? true).Sum(r => r.TotalTokens);
         }
     }
 
     /// <summary>Records one response.</summary>
-    public UsageRecord Record(string provider, string model, long prompt, long completion, double cost, UsageAttribution who)
+    public void Record(string provider, string model, long prompt, long completion, double cost, UsageAttribution who)
     {
-        var record = new UsageRecord(provider, model, prompt, completion, cost, who, time.GetUtcNow());
+        var now = time.GetUtcNow();
         lock (_gate)
         {
-            _records.Add(record);
+            var key = (provider, model, who);
+            _totals[key] = _totals.TryGetValue(key, out var t)
+                ? t with { PromptTokens = t.PromptTokens + prompt, CompletionTokens = t.CompletionTokens + completion, CostUsd = t.CostUsd + cost, At = now, Calls = t.Calls + 1 }
+                : new UsageRecord(provider, model, prompt, completion, cost, who, now);
         }
-
-        return record;
     }
 
     /// <summary>
