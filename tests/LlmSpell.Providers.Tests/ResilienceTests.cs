@@ -158,6 +158,51 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task Cache_RequestsDifferingOnlyInExtraParameter_AreNotServedFromEachOther()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var kit = new AgentTestKit(Fast(server.OpenAiBase, "cache = { enabled = true }\n"));
+        var agent = kit.Build("a", "fake/gpt-4o-mini", c => c.MemoryEnabled = false);
+        AgentRequest WithSeed(int seed) => AgentRequest.From("a", new System.Text.Json.Nodes.JsonObject
+        {
+            ["text"] = "same", ["parameters"] = new System.Text.Json.Nodes.JsonObject { ["seed"] = seed },
+        });
+
+        var first = await agent.ExecuteAsync(WithSeed(1), null, TestContext.Current.CancellationToken);
+        var second = await agent.ExecuteAsync(WithSeed(2), null, TestContext.Current.CancellationToken);
+        var again = await agent.ExecuteAsync(WithSeed(2), null, TestContext.Current.CancellationToken);
+
+        Assert.False(first.Cached);
+        Assert.False(second.Cached);
+        Assert.True(again.Cached);
+        Assert.Equal(2, server.ChatRequestCount);
+        Assert.Equal([1, 2], server.Requests.Select(r => (int)r.Body!["seed"]!));
+    }
+
+    [Fact]
+    public async Task Usage_ManyCalls_KeepOneEntryPerAgentWithTotals()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var kit = new AgentTestKit(Fast(server.OpenAiBase));
+        var agent = kit.Build("a", "fake/gpt-4o-mini", c => c.MemoryEnabled = false);
+        var other = kit.Build("b", "fake/gpt-4o-mini", c => c.MemoryEnabled = false);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AgentTestKit.Ask(agent, "hi");
+        }
+
+        await AgentTestKit.Ask(other, "hi");
+
+        var a = Assert.Single(kit.Hub.Ledger.Records, r => r.Attribution.Agent == "a");
+        Assert.Equal(5, a.Calls);
+        Assert.Equal(5 * FakeLlmServer.PromptTokens, a.PromptTokens);
+        Assert.Equal(5 * FakeLlmServer.CompletionTokens, a.CompletionTokens);
+        Assert.Equal(2, kit.Hub.Ledger.Records.Count);
+        Assert.Equal(6 * (FakeLlmServer.PromptTokens + FakeLlmServer.CompletionTokens), kit.Hub.Ledger.TotalTokens());
+    }
+
+    [Fact]
     public async Task Budget_CallWouldExceedAgentBudget_FailsBeforeSending()
     {
         await using var server = await FakeLlmServer.StartAsync();

@@ -41,6 +41,13 @@ internal static partial class RequestParameters
         "min_p", "mirostat", "mirostat_eta", "mirostat_tau", "penalize_newline",
     ];
 
+    // The extra keys of a request as compact JSON, for the response cache key: they travel inside
+    // opaque SDK request objects (RawRepresentationFactory) the cache cannot look into.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatOptions, string> ExtraKeys = [];
+
+    /// <summary>The per-call extra keys set on <paramref name="options"/> (compact JSON), or null.</summary>
+    public static string? ExtrasOf(ChatOptions? options) => options is not null && ExtraKeys.TryGetValue(options, out var s) ? s : null;
+
     /// <summary>The stop sequences of a <c>stop</c> value: a string or an array of strings.</summary>
     public static List<string>? Stop(JsonNode? node) => node switch
     {
@@ -79,6 +86,11 @@ internal static partial class RequestParameters
     public static void ApplyExtras(ChatOptions options, ProviderSettings settings, JsonObject? parameters, ProviderHub hub)
     {
         var extras = parameters?.Where(kv => !Known.Contains(kv.Key)).ToList() ?? [];
+        if (extras.Count > 0)
+        {
+            ExtraKeys.AddOrUpdate(options, JsonText.Compact(new JsonObject(extras.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())))));
+        }
+
         if ((extras.Count == 0 && settings.Protocol != "anthropic") || settings.Protocol == "mock")
         {
             return;

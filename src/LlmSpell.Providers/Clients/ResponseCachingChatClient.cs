@@ -43,7 +43,9 @@ internal sealed class ResponseCachingChatClient(IChatClient inner, string provid
         sb.Append(options?.ModelId).Append('|').Append(options?.Temperature).Append('|').Append(options?.MaxOutputTokens).Append('|')
             .Append(options?.TopP).Append('|').Append(options?.ResponseFormat?.GetType().Name).Append('|')
             .Append(string.Join(",", options?.StopSequences ?? [])).Append('|')
-            .Append(string.Join(",", options?.Tools?.Select(t => t.Name) ?? [])).Append('\n');
+            .Append(string.Join(",", options?.Tools?.Select(t => t.Name) ?? [])).Append('|')
+            .Append(options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema } ? schema.GetRawText() : null).Append('|')
+            .Append(LlmSpell.Agents.RequestParameters.ExtrasOf(options)).Append('\n');
         foreach (var m in messages)
         {
             sb.Append(m.Role.Value).Append(':').Append(m.Text.Length).Append(':').Append(m.Text).Append('\n');
