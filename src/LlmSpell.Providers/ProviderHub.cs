@@ -35,6 +35,9 @@ public sealed class ProviderHub : IDisposable
 
     public TimeProvider Time { get; }
 
+    /// <summary>The HTTP transport under each provider's pipeline (default: a SocketsHttpHandler); benchmarks put an in-memory handler here.</summary>
+    internal Func<HttpMessageHandler>? Transport { get; init; }
+
     /// <summary>The run's warning channel (<c>Warning: …</c> on stderr); null outside a run.</summary>
     public Action<string>? Warn { get; init; }
 
@@ -92,13 +95,16 @@ public sealed class ProviderHub : IDisposable
         }
     }
 
-    private ProviderState State(ProviderSettings settings) => _states.GetOrAdd(settings.Name, _ =>
+    private ProviderState State(ProviderSettings settings) =>
+        _states.TryGetValue(settings.Name, out var state) ? state : _states.GetOrAdd(settings.Name, static (_, x) => x.Hub.NewState(x.Settings), (Hub: this, Settings: settings));
+
+    private ProviderState NewState(ProviderSettings settings)
     {
         var pipeline = new ProviderPipeline(settings, Time, Events);
-        var http = new HttpClient(new ResilienceHandler(settings, pipeline)) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(new ResilienceHandler(settings, pipeline, Transport?.Invoke())) { Timeout = Timeout.InfiniteTimeSpan };
         var cache = settings.CacheEnabled ? new ResponseCache(settings.CacheTtl, settings.CacheMaxEntries, Time) : null;
         return new ProviderState(pipeline, http, cache, new PriceTable(settings.Prices), new MockRotation());
-    });
+    }
 
     private sealed record ProviderState(ProviderPipeline Pipeline, HttpClient Http, ResponseCache? Cache, PriceTable Prices, MockRotation Rotation);
 }

@@ -47,6 +47,12 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     public IReadOnlyList<FakeLlmRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// Whether requests are kept for <see cref="Requests"/> (default). Benchmarks turn it off: a
+    /// server that keeps every request grows the heap of the process under measurement.
+    /// </summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>Requests to chat endpoints only.</summary>
     public int ChatRequestCount => _requests.Count(r => !r.Path.Contains("embed", StringComparison.Ordinal));
 
@@ -97,7 +103,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject;
         var headers = ctx.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        _requests.Enqueue(new FakeLlmRequest(ctx.Request.Path, headers, body));
+        if (RecordRequests)
+        {
+            _requests.Enqueue(new FakeLlmRequest(ctx.Request.Path, headers, body));
+        }
         _faults.TryDequeue(out var fault);
         if (fault?.Delay is { } delay)
         {

@@ -210,8 +210,11 @@ internal static class FakeLlmWire
 
     private static async Task Json(HttpContext ctx, JsonObject body)
     {
+        // One body with its length, as API servers send small JSON replies (not chunked).
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
         ctx.Response.ContentType = "application/json";
-        await ctx.Response.WriteAsync(body.ToJsonString());
+        ctx.Response.ContentLength = bytes.Length;
+        await ctx.Response.Body.WriteAsync(bytes);
     }
 
     private static async Task Sse(HttpContext ctx, string? eventName, JsonObject data)

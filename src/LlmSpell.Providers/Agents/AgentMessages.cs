@@ -58,8 +58,7 @@ internal static class AgentMessages
         var p = request.Parameters;
         var custom = agent.Config.CustomConfig;
         var options = new ChatOptions { ModelId = model };
-        var reasoning = model.StartsWith("o1", StringComparison.Ordinal) || model.StartsWith("o3", StringComparison.Ordinal)
-            || model.StartsWith("o4", StringComparison.Ordinal) || model.StartsWith("gpt-5", StringComparison.Ordinal);
+        var reasoning = ModelCapabilities.IsReasoningModel(model);
         var temperature = JsonValues.AsDouble(p?["temperature"]) ?? agent.Config.Temperature ?? JsonValues.AsDouble(custom["temperature"]) ?? settings.Temperature;
         if (temperature is { } t && !(reasoning && settings.Protocol == "openai"))
         {

@@ -78,7 +78,14 @@ public sealed class LlmAgent
     /// <summary>Runs one execute. <paramref name="onChunk"/> receives text deltas (return false to stop); null = not streamed.</summary>
     public async Task<AgentReply> ExecuteAsync(AgentRequest request, Func<string, bool>? onChunk, CancellationToken cancellationToken)
     {
-        AgentCallChain.Enter(this);
+        // Only an agent that can call out (tools, composite members) can be reached again through its
+        // own wrapped tool; the chain is an AsyncLocal, which costs every await of the call, so agents
+        // without tools stay out of it.
+        if (Config.AllowedTools.Count > 0 || Composite is not null)
+        {
+            AgentCallChain.Enter(this);
+        }
+
         Lifecycle.BeginExecute();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var start = _hub.Time.GetTimestamp();
@@ -86,12 +93,14 @@ public sealed class LlmAgent
         AgentReply? reply = null;
         var limit = TimeSpan.FromSeconds(Config.MaxExecutionTimeSeconds);
         using var timeout = new CancellationTokenSource(limit, _hub.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // A second (linked) source only when the caller can cancel too.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var token = linked?.Token ?? timeout.Token;
         try
         {
-            reply = Composite is { } composite ? await RunComposite(composite.Agents, composite.Mode, request, onChunk, linked.Token).ConfigureAwait(false)
+            reply = Composite is { } composite ? await RunComposite(composite.Agents, composite.Mode, request, onChunk, token).ConfigureAwait(false)
                 : Type == "basic" ? Echo(request, onChunk)
-                : await RunWithFallback(request, onChunk, linked.Token).ConfigureAwait(false);
+                : await RunWithFallback(request, onChunk, token).ConfigureAwait(false);
             reply = reply with { ExecutionTimeMs = (long)_hub.Time.GetElapsedTime(start).TotalMilliseconds };
             if (MemoryEnabled && request.UseHistory)
             {

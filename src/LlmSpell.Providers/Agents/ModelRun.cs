@@ -84,8 +84,8 @@ internal sealed class ModelRun(LlmAgent agent, ProviderHub hub, ProviderSettings
                 hub.Ledger.Record(settings.Name, response.ModelId ?? model, p, c, callCost, who);
             }
 
-            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (cancelled || calls.Count == 0 || options.Tools is not { Count: > 0 })
+            var calls = FunctionCalls(response);
+            if (cancelled || calls is null || options.Tools is not { Count: > 0 })
             {
                 return new AgentReply
                 {
@@ -108,6 +108,23 @@ internal sealed class ModelRun(LlmAgent agent, ProviderHub hub, ProviderSettings
             messages.Add(new ChatMessage(ChatRole.Tool, results));
             rounds++;
         }
+    }
+
+    private static List<FunctionCallContent>? FunctionCalls(ChatResponse response)
+    {
+        List<FunctionCallContent>? calls = null;
+        foreach (var message in response.Messages)
+        {
+            foreach (var content in message.Contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    (calls ??= []).Add(call);
+                }
+            }
+        }
+
+        return calls;
     }
 
     private static string Finish(ChatFinishReason? reason) =>

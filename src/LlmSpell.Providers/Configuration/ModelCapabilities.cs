@@ -36,6 +36,14 @@ public static class ModelCapabilities
         return Find(model)?.Vision ?? false;
     }
 
+    /// <summary>
+    /// OpenAI reasoning models (o1, o3, o4, gpt-5): they take <c>max_completion_tokens</c> instead of
+    /// <c>max_tokens</c> and no temperature (behaviours.md §1.1).
+    /// </summary>
+    public static bool IsReasoningModel(string? model) =>
+        model is not null && (model.StartsWith("o1", StringComparison.Ordinal) || model.StartsWith("o3", StringComparison.Ordinal)
+            || model.StartsWith("o4", StringComparison.Ordinal) || model.StartsWith("gpt-5", StringComparison.Ordinal));
+
     private static (string Prefix, int Tokens, bool Vision)? Find(string? model)
     {
         if (string.IsNullOrEmpty(model))

@@ -20,6 +20,14 @@ public sealed class ProviderRateLimiter : IDisposable
     private readonly PacedBucket? _tokens;
     private readonly object _gate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private volatile bool _everPaused;
+
+    private static readonly (string Remaining, string Reset)[] LimitHeaders =
+    [
+        ("x-ratelimit-remaining-requests", "x-ratelimit-reset-requests"),
+        ("x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens"),
+        ("anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset"),
+    ];
 
     public ProviderRateLimiter(string provider, int? requestsPerMinute, int? tokensPerMinute, TimeProvider time, IProviderEvents events)
     {
@@ -45,10 +53,13 @@ public sealed class ProviderRateLimiter : IDisposable
     /// <summary>Waits for a request slot (and <paramref name="estimatedTokens"/> token budget) and any provider-imposed pause.</summary>
     public async Task AcquireAsync(int estimatedTokens, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        var wait = TimeSpan.Zero;
+        if (_everPaused)
         {
-            wait = _pausedUntil - _time.GetUtcNow();
+            lock (_gate)
+            {
+                wait = _pausedUntil - _time.GetUtcNow();
+            }
         }
 
         if (wait > TimeSpan.Zero)
@@ -71,23 +82,19 @@ public sealed class ProviderRateLimiter : IDisposable
     /// <summary>Adapts to the provider's rate-limit headers (and Retry-After on 429).</summary>
     public void Observe(HttpResponseHeaders headers, int status)
     {
-        var now = _time.GetUtcNow();
+        DateTimeOffset? clock = null;
+        DateTimeOffset Now() => clock ??= _time.GetUtcNow();
         TimeSpan? pause = null;
         if (status == 429)
         {
-            pause = RetryDelays.RetryAfter(headers, now);
+            pause = RetryDelays.RetryAfter(headers, Now());
         }
 
-        foreach (var (remaining, reset) in new[]
+        foreach (var (remaining, reset) in LimitHeaders)
         {
-            ("x-ratelimit-remaining-requests", "x-ratelimit-reset-requests"),
-            ("x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens"),
-            ("anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset"),
-        })
-        {
-            if (headers.TryGetValues(remaining, out var r) && r.FirstOrDefault() is { } rv
-                && long.TryParse(rv, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) && left <= 0
-                && headers.TryGetValues(reset, out var s) && RetryDelays.ParseReset(s.FirstOrDefault(), now) is { } until)
+            if (headers.NonValidated.TryGetValues(remaining, out var r) && r.Count > 0
+                && long.TryParse(First(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) && left <= 0
+                && headers.NonValidated.TryGetValues(reset, out var s) && s.Count > 0 && RetryDelays.ParseReset(First(s), Now()) is { } until)
             {
                 pause = pause is null || until > pause ? until : pause;
             }
@@ -97,13 +104,24 @@ public sealed class ProviderRateLimiter : IDisposable
         {
             lock (_gate)
             {
-                var candidate = now + p;
+                var candidate = Now() + p;
                 if (candidate > _pausedUntil)
                 {
                     _pausedUntil = candidate;
+                    _everPaused = true;
                 }
             }
         }
+    }
+
+    private static string? First(HeaderStringValues values)
+    {
+        foreach (var v in values)
+        {
+            return v;
+        }
+
+        return null;
     }
 
     public void Dispose()

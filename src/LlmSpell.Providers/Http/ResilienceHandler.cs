@@ -11,14 +11,16 @@ namespace LlmSpell.Providers.Http;
 /// Also applies <c>extra_headers</c>/<c>extra_body</c> and drops the bearer header when an
 /// OpenAI-compatible server needs no key.
 /// </summary>
-internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipeline pipeline) : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipeline pipeline, HttpMessageHandler? transport = null)
+    : DelegatingHandler(transport ?? new SocketsHttpHandler())
 {
     /// <summary>Placeholder key given to the OpenAI SDK (which insists on one) when no key is configured.</summary>
     internal const string NoKey = "llmspell-no-key";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.Authorization is { Parameter: NoKey })
+        // Read without parsing (the typed Authorization property parses the header on every request).
+        if (request.Headers.NonValidated.TryGetValues("Authorization", out var auth) && auth.ToString().EndsWith(NoKey, StringComparison.Ordinal))
         {
             request.Headers.Authorization = null;
         }
@@ -92,10 +94,6 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
     private bool NeedsMaxTokens(byte[] body) =>
         settings.Protocol == "openai" && body.AsSpan().IndexOf("\"max_completion_tokens\""u8) >= 0;
 
-    private static bool IsReasoningModel(string? model) =>
-        model is not null && (model.StartsWith("o1", StringComparison.Ordinal) || model.StartsWith("o3", StringComparison.Ordinal)
-            || model.StartsWith("o4", StringComparison.Ordinal) || model.StartsWith("gpt-5", StringComparison.Ordinal));
-
     private byte[]? TryRewrite(byte[] body, JsonObject? extra)
     {
         try
@@ -105,7 +103,7 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
                 return null;
             }
 
-            if (settings.Protocol == "openai" && o["max_completion_tokens"] is { } limit && !IsReasoningModel(o["model"]?.ToString()))
+            if (settings.Protocol == "openai" && o["max_completion_tokens"] is { } limit && !ModelCapabilities.IsReasoningModel(o["model"]?.ToString()))
             {
                 o.Remove("max_completion_tokens");
                 o["max_tokens"] = limit;

@@ -38,6 +38,9 @@ public sealed class PriceTable
 
     private readonly Dictionary<string, (double Input, double Output)> _prices;
 
+    // Prefix matches resolved once per model name (a run uses few models; every execute prices twice).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double Input, double Output)?> _resolved = new(StringComparer.OrdinalIgnoreCase);
+
     public PriceTable(JsonObject? overrides = null)
     {
         _prices = new(Defaults, StringComparer.OrdinalIgnoreCase);
@@ -59,12 +62,17 @@ public sealed class PriceTable
             return null;
         }
 
-        if (_prices.TryGetValue(model, out var exact))
+        return _resolved.GetOrAdd(model, static (m, prices) => Resolve(prices, m), _prices);
+    }
+
+    private static (double Input, double Output)? Resolve(Dictionary<string, (double Input, double Output)> prices, string model)
+    {
+        if (prices.TryGetValue(model, out var exact))
         {
             return exact;
         }
 
-        var matches = _prices.Where(kv => model.StartsWith(kv.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = prices.Where(kv => model.StartsWith(kv.Key, StringComparison.OrdinalIgnoreCase)).ToList();
         return matches.Count == 0 ? null : matches.MaxBy(kv => kv.Key.Length).Value;
     }
 
