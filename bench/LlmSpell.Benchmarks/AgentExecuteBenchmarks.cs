@@ -2,7 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using LlmSpell.Agents;
+using LlmSpell.Configuration;
+using LlmSpell.Globals;
+using LlmSpell.Output;
 using LlmSpell.Providers;
+using LlmSpell.Runtime;
+using LlmSpell.Scripting;
+using LlmSpell.Scripting.Lua;
 using LlmSpell.TestUtilities;
 
 namespace LlmSpell.Benchmarks;
@@ -24,11 +30,15 @@ public class AgentExecuteBenchmarks
     private Microsoft.Extensions.AI.IChatClient _sdkOnly = null!;
     private Microsoft.Extensions.AI.IChatClient _sdkPipeline = null!;
     private List<Microsoft.Extensions.AI.ChatMessage> _messages = null!;
+    private LuaEngine _lua = null!;
+    private byte[] _luaLoop = null!;
+    private const int LuaCalls = 200;
 
     [GlobalSetup]
     public void Setup()
     {
         _server = FakeLlmServer.StartAsync().GetAwaiter().GetResult();
+        _server.RecordRequests = false; // a server keeping every request would grow this process's heap run after run
         _raw = new HttpClient();
         (_hub, var registry) = AgentBenchSetup.Create($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n");
         _agent = registry.Build(new AgentConfig { Name = "bench", Model = "fake/gpt-4o-mini", MemoryEnabled = false });
@@ -37,11 +47,28 @@ public class AgentExecuteBenchmarks
             new OpenAI.OpenAIClientOptions { Endpoint = new Uri(_server.OpenAiBase) }));
         _sdkPipeline = _hub.CreateChatClient(_hub.Resolver.Find("fake")!, "gpt-4o-mini");
         _messages = [new(Microsoft.Extensions.AI.ChatRole.System, "You are bench, an AI assistant."), new(Microsoft.Extensions.AI.ChatRole.User, "hello")];
+
+        // The same agent built and called from a Lua script through the real runtime modules.
+        var config = ConfigLoader.FromText($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n",
+            "bench.toml", new Dictionary<string, string>()).Config;
+        var context = new RunContext(config, new RunOutput(Stream.Null, Stream.Null), new ScriptInfo("=bench", null, "bench", []), CancellationToken.None);
+        var services = new RuntimeServices();
+        services.AddInstance(context);
+        IRuntimeModule[] modules = [new CoreModule(), new AgentsModule(_ => null)];
+        foreach (var m in modules)
+        {
+            m.Configure(services, context);
+        }
+
+        _lua = new LuaEngine(context, [.. modules.SelectMany(m => m.Globals(services, context))], new LuaEngineOptions { UseProcessStdout = false });
+        _lua.Execute(Encoding.UTF8.GetBytes("bench_agent = Agent.builder():name('bench'):model('fake/gpt-4o-mini'):memory_enabled(false):build()"), "=setup");
+        _luaLoop = Encoding.UTF8.GetBytes($"local a = bench_agent for i = 1, {LuaCalls} do a:execute('hello') end");
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _lua.Dispose();
         _hub.Dispose();
         _raw.Dispose();
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -68,4 +95,8 @@ public class AgentExecuteBenchmarks
 
     [Benchmark]
     public async Task<string> AgentExecute() => (await _agent.ExecuteAsync(_request, null, CancellationToken.None)).Text;
+
+    /// <summary><c>agent:execute("hello")</c> from a Lua loop (the script-level round trip, Lua binding included).</summary>
+    [Benchmark(OperationsPerInvoke = LuaCalls)]
+    public void LuaAgentExecute() => _lua.Execute(_luaLoop, "=loop");
 }

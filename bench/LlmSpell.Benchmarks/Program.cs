@@ -10,6 +10,12 @@ internal static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["--layers", ..])
+        {
+            LayerCosts.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10, args.Length > 2 ? args[2] : null);
+            return;
+        }
+
         if (args is ["--profile", var what, ..])
         {
             ProfileLoop.Run(what, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
