@@ -5,6 +5,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LlmSpell.Agents;
+using LlmSpell.Configuration;
+using LlmSpell.Globals;
+using LlmSpell.Output;
+using LlmSpell.Runtime;
+using LlmSpell.Scripting;
+using LlmSpell.Scripting.Lua;
 using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Benchmarks;
@@ -66,6 +72,8 @@ internal static class LayerCosts
             _ = JsonNode.Parse(await response.Content.ReadAsStringAsync())?["choices"]?[0]?["message"]?["content"]?.ToString();
         }
 
+        var lua = LuaWithAgent();
+        var luaLoop = Encoding.UTF8.GetBytes("local a = bench_agent for i = 1, 100 do a:execute('hello') end");
         var rows = new (string Name, Func<Task> Body)[]
         {
             ("raw HttpClient", () => RawPost(raw)),
@@ -78,6 +86,11 @@ internal static class LayerCosts
             ("SDK + M.E.AI", async () => _ = (await mea.GetResponseAsync(messages)).Text),
             ("SDK + M.E.AI + pipeline", async () => _ = (await ours.GetResponseAsync(messages, new ChatOptions { ModelId = "gpt-4o-mini" })).Text),
             ("agent.ExecuteAsync", async () => _ = (await agent.ExecuteAsync(request, null, CancellationToken.None)).Text),
+            ("Lua agent:execute", () =>
+            {
+                lua.Execute(luaLoop, "=loop"); // 100 calls: reported per call
+                return Task.CompletedTask;
+            }),
         };
 
         if (only is not null)
@@ -96,9 +109,9 @@ internal static class LayerCosts
             return;
         }
 
-        foreach (var (_, row) in rows)
+        foreach (var (name, row) in rows)
         {
-            Repeat(row, 5000);
+            Repeat(row, name.StartsWith("Lua", StringComparison.Ordinal) ? 50 : 5000);
         }
 
         var totals = new double[rows.Length];
@@ -109,7 +122,7 @@ internal static class LayerCosts
             for (var i = 0; i < rows.Length; i++)
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
-                totals[i] += Repeat(rows[i].Body, 2000);
+                totals[i] += Repeat(rows[i].Body, rows[i].Name.StartsWith("Lua", StringComparison.Ordinal) ? 20 : 2000);
                 bytes[i] += GC.GetAllocatedBytesForCurrentThread() - before;
             }
         }
@@ -118,10 +131,31 @@ internal static class LayerCosts
         Console.WriteLine("|---|---:|---:|---:|");
         for (var i = 0; i < rows.Length; i++)
         {
-            Console.WriteLine($"| {rows[i].Name} | {totals[i] / (2000 * rounds):F2} us | {totals[i] / totals[0]:F2}x | {bytes[i] / (2000 * rounds)} B |");
+            var calls = rounds * (rows[i].Name.StartsWith("Lua", StringComparison.Ordinal) ? 20.0 * 100 : 2000.0);
+            var perCall = totals[i] / calls;
+            Console.WriteLine($"| {rows[i].Name} | {perCall:F2} us | {perCall / (totals[0] / (2000.0 * rounds)):F2}x | {(long)(bytes[i] / calls)} B |");
         }
 
         hub.Dispose();
+    }
+
+    /// <summary>A Lua engine with the real runtime modules and an agent on the in-memory transport, as <c>bench_agent</c>.</summary>
+    private static LuaEngine LuaWithAgent()
+    {
+        var config = ConfigLoader.FromText($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{BaseUrl}\"\napi_key = \"sk-bench\"\n",
+            "bench.toml", new Dictionary<string, string>()).Config;
+        var context = new RunContext(config, new RunOutput(Stream.Null, Stream.Null), new ScriptInfo("=bench", null, "bench", []), CancellationToken.None);
+        var services = new RuntimeServices();
+        services.AddInstance(context);
+        IRuntimeModule[] modules = [new CoreModule(), new AgentsModule(_ => null) { Transport = () => new Canned() }];
+        foreach (var m in modules)
+        {
+            m.Configure(services, context);
+        }
+
+        var engine = new LuaEngine(context, [.. modules.SelectMany(m => m.Globals(services, context))], new LuaEngineOptions { UseProcessStdout = false });
+        engine.Execute(Encoding.UTF8.GetBytes("bench_agent = Agent.builder():name('bench'):model('fake/gpt-4o-mini'):memory_enabled(false):build()"), "=setup");
+        return engine;
     }
 
     private static double Repeat(Func<Task> body, int n)

@@ -37,14 +37,31 @@ public static class JsonValues
             };
         }
 
-        if (v.TryGetValue<string>(out _) || v.TryGetValue<char>(out _))
+        // Values built in code hold one CLR type; the common ones are tested first (every script
+        // result converts each of its values through here).
+        if (v.TryGetValue<string>(out _))
         {
             return ValueKind.String;
+        }
+
+        if (v.TryGetValue<long>(out _))
+        {
+            return ValueKind.Integer;
+        }
+
+        if (v.TryGetValue<double>(out _))
+        {
+            return ValueKind.Float;
         }
 
         if (v.TryGetValue<bool>(out _))
         {
             return ValueKind.Boolean;
+        }
+
+        if (v.TryGetValue<char>(out _))
+        {
+            return ValueKind.String;
         }
 
         if (v.TryGetValue<long>(out _) || v.TryGetValue<int>(out _) || v.TryGetValue<short>(out _) ||

@@ -67,14 +67,30 @@ public sealed class AgentMetrics
         lock (_gate)
         {
             var done = Math.Max(0, _total - Interlocked.Read(ref _active));
+            var (errorRate, averageMs) = RatesCore();
             return new JsonObject
             {
                 ["total_executions"] = _total,
-                ["avg_execution_time_ms"] = done == 0 ? 0.0 : _totalMs / done,
+                ["avg_execution_time_ms"] = averageMs,
                 ["success_rate"] = done == 0 ? 1.0 : (double)(done - _failed) / done,
-                ["error_rate"] = done == 0 ? 0.0 : (double)_failed / done,
+                ["error_rate"] = errorRate,
             };
         }
+    }
+
+    /// <summary>Error rate and average execution time of finished executes (checked after every execute).</summary>
+    public (double ErrorRate, double AverageMs) Rates()
+    {
+        lock (_gate)
+        {
+            return RatesCore();
+        }
+    }
+
+    private (double ErrorRate, double AverageMs) RatesCore()
+    {
+        var done = Math.Max(0, _total - Interlocked.Read(ref _active));
+        return done == 0 ? (0.0, 0.0) : ((double)_failed / done, _totalMs / done);
     }
 
     /// <summary>"healthy", "degraded" (a recent failure) or "unhealthy" (all recent calls failed).</summary>

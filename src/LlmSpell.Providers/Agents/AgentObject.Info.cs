@@ -100,15 +100,15 @@ internal sealed partial class AgentObject
 
     private void CheckThresholds()
     {
-        var perf = _agent.Metrics.Performance();
-        if ((double?)perf["error_rate"] > _errorRateThreshold)
+        var (errorRate, averageMs) = _agent.Metrics.Rates();
+        if (errorRate > _errorRateThreshold)
         {
-            Alert("critical", $"error rate {(double?)perf["error_rate"]:0.##} exceeds {_errorRateThreshold:0.##}");
+            Alert("critical", $"error rate {errorRate:0.##} exceeds {_errorRateThreshold:0.##}");
         }
 
-        if ((double?)perf["avg_execution_time_ms"] > _latencyThresholdMs)
+        if (averageMs > _latencyThresholdMs)
         {
-            Alert("warning", $"average latency {(double?)perf["avg_execution_time_ms"]:0} ms exceeds {_latencyThresholdMs:0} ms");
+            Alert("warning", $"average latency {averageMs:0} ms exceeds {_latencyThresholdMs:0} ms");
         }
     }
 

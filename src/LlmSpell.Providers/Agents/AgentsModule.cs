@@ -15,6 +15,9 @@ namespace LlmSpell.Agents;
 /// <summary>Providers and agents: the provider hub, the agent registry and the Agent and Provider globals.</summary>
 public sealed class AgentsModule(Func<string, string?>? environment = null) : IRuntimeModule
 {
+    /// <summary>The HTTP transport under every provider pipeline (default: sockets); benchmarks use an in-memory one.</summary>
+    internal Func<HttpMessageHandler>? Transport { get; init; }
+
     private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
 
     public void Configure(RuntimeServices services, RunContext context)
@@ -23,7 +26,7 @@ public sealed class AgentsModule(Func<string, string?>? environment = null) : IR
             new ProviderResolver(context.Config, _environment, KeyStoreCredentials.FromEnvironment(_environment, context.Time, m => context.Log(1, m))),
             new UsageLedger(context.Config.GetDouble("runtime.max_cost_usd"), context.Time),
             new LogProviderEvents(m => context.Log(1, m)),
-            context.Time) { Warn = context.Warn });
+            context.Time) { Warn = context.Warn, Transport = Transport });
         services.Add(s => new AgentRegistry(s.Get<ProviderHub>(), () => s.TryGet<IToolInvoker>()));
         context.OnShutdown(ShutdownStep.Stores, "providers", _ => services.TryGet<ProviderHub>()?.Dispose());
     }
