@@ -2,12 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using LlmSpell.Agents;
-using LlmSpell.Configuration;
-using LlmSpell.Globals;
-using LlmSpell.Output;
 using LlmSpell.Providers;
-using LlmSpell.Runtime;
-using LlmSpell.Scripting;
 using LlmSpell.Scripting.Lua;
 using LlmSpell.TestUtilities;
 
@@ -40,7 +35,8 @@ public class AgentExecuteBenchmarks
         _server = FakeLlmServer.StartAsync().GetAwaiter().GetResult();
         _server.RecordRequests = false; // a server keeping every request would grow this process's heap run after run
         _raw = new HttpClient();
-        (_hub, var registry) = AgentBenchSetup.Create($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n");
+        var toml = $"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n";
+        (_hub, var registry) = AgentBenchSetup.Create(toml);
         _agent = registry.Build(new AgentConfig { Name = "bench", Model = "fake/gpt-4o-mini", MemoryEnabled = false });
         _request = AgentRequest.From("bench", JsonValue.Create("hello"));
         _sdkOnly = Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(new OpenAI.Chat.ChatClient("gpt-4o-mini", new System.ClientModel.ApiKeyCredential("sk-bench"),
@@ -49,19 +45,7 @@ public class AgentExecuteBenchmarks
         _messages = [new(Microsoft.Extensions.AI.ChatRole.System, "You are bench, an AI assistant."), new(Microsoft.Extensions.AI.ChatRole.User, "hello")];
 
         // The same agent built and called from a Lua script through the real runtime modules.
-        var config = ConfigLoader.FromText($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{_server.OpenAiBase}\"\napi_key = \"sk-bench\"\n",
-            "bench.toml", new Dictionary<string, string>()).Config;
-        var context = new RunContext(config, new RunOutput(Stream.Null, Stream.Null), new ScriptInfo("=bench", null, "bench", []), CancellationToken.None);
-        var services = new RuntimeServices();
-        services.AddInstance(context);
-        IRuntimeModule[] modules = [new CoreModule(), new AgentsModule(_ => null)];
-        foreach (var m in modules)
-        {
-            m.Configure(services, context);
-        }
-
-        _lua = new LuaEngine(context, [.. modules.SelectMany(m => m.Globals(services, context))], new LuaEngineOptions { UseProcessStdout = false });
-        _lua.Execute(Encoding.UTF8.GetBytes("bench_agent = Agent.builder():name('bench'):model('fake/gpt-4o-mini'):memory_enabled(false):build()"), "=setup");
+        _lua = AgentBenchSetup.LuaWithAgent(toml, "fake/gpt-4o-mini");
         _luaLoop = Encoding.UTF8.GetBytes($"local a = bench_agent for i = 1, {LuaCalls} do a:execute('hello') end");
     }
 

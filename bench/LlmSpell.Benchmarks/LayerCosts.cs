@@ -5,12 +5,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LlmSpell.Agents;
-using LlmSpell.Configuration;
-using LlmSpell.Globals;
-using LlmSpell.Output;
-using LlmSpell.Runtime;
-using LlmSpell.Scripting;
-using LlmSpell.Scripting.Lua;
 using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Benchmarks;
@@ -27,6 +21,7 @@ internal static class LayerCosts
     private const string Body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"You are bench, an AI assistant.\"},{\"role\":\"user\",\"content\":\"hello\"}]}";
     private const string Reply = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello there\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}";
     private const string BaseUrl = "http://127.0.0.1:9/v1";
+    private const string Toml = $"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{BaseUrl}\"\napi_key = \"sk-bench\"\n";
 
     /// <summary>Answers every request with a fixed chat completion after reading the request body.</summary>
     private sealed class Canned : HttpMessageHandler
@@ -49,7 +44,7 @@ internal static class LayerCosts
     public static void Run(double amount, string? only)
     {
         var raw = new HttpClient(new Canned());
-        var (hub, registry) = AgentBenchSetup.Create($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{BaseUrl}\"\napi_key = \"sk-bench\"\n", () => new Canned());
+        var (hub, registry) = AgentBenchSetup.Create(Toml, () => new Canned());
         var settings = hub.Resolver.Find("fake")!;
         var ours = hub.CreateChatClient(settings, "gpt-4o-mini");
         var agent = registry.Build(new AgentConfig { Name = "bench", Model = "fake/gpt-4o-mini", MemoryEnabled = false });
@@ -72,7 +67,7 @@ internal static class LayerCosts
             _ = JsonNode.Parse(await response.Content.ReadAsStringAsync())?["choices"]?[0]?["message"]?["content"]?.ToString();
         }
 
-        var lua = LuaWithAgent();
+        var lua = AgentBenchSetup.LuaWithAgent(Toml, "fake/gpt-4o-mini", () => new Canned());
         var luaLoop = Encoding.UTF8.GetBytes("local a = bench_agent for i = 1, 100 do a:execute('hello') end");
         var rows = new (string Name, Func<Task> Body)[]
         {
@@ -137,25 +132,6 @@ internal static class LayerCosts
         }
 
         hub.Dispose();
-    }
-
-    /// <summary>A Lua engine with the real runtime modules and an agent on the in-memory transport, as <c>bench_agent</c>.</summary>
-    private static LuaEngine LuaWithAgent()
-    {
-        var config = ConfigLoader.FromText($"[providers.fake]\nprovider_type = \"openai\"\nbase_url = \"{BaseUrl}\"\napi_key = \"sk-bench\"\n",
-            "bench.toml", new Dictionary<string, string>()).Config;
-        var context = new RunContext(config, new RunOutput(Stream.Null, Stream.Null), new ScriptInfo("=bench", null, "bench", []), CancellationToken.None);
-        var services = new RuntimeServices();
-        services.AddInstance(context);
-        IRuntimeModule[] modules = [new CoreModule(), new AgentsModule(_ => null) { Transport = () => new Canned() }];
-        foreach (var m in modules)
-        {
-            m.Configure(services, context);
-        }
-
-        var engine = new LuaEngine(context, [.. modules.SelectMany(m => m.Globals(services, context))], new LuaEngineOptions { UseProcessStdout = false });
-        engine.Execute(Encoding.UTF8.GetBytes("bench_agent = Agent.builder():name('bench'):model('fake/gpt-4o-mini'):memory_enabled(false):build()"), "=setup");
-        return engine;
     }
 
     private static double Repeat(Func<Task> body, int n)
