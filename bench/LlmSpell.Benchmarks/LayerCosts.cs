@@ -48,6 +48,7 @@ internal static class LayerCosts
         var settings = hub.Resolver.Find("fake")!;
         var ours = hub.CreateChatClient(settings, "gpt-4o-mini");
         var agent = registry.Build(new AgentConfig { Name = "bench", Model = "fake/gpt-4o-mini", MemoryEnabled = false });
+        var limited = registry.Build(new AgentConfig { Name = "limited", Model = "fake/gpt-4o-mini", MemoryEnabled = false, MaxTokens = 256 });
         var request = AgentRequest.From("bench", JsonValue.Create("hello"));
         var sdk = new OpenAI.Chat.ChatClient("gpt-4o-mini", new ApiKeyCredential("sk-bench"), new OpenAI.OpenAIClientOptions
         {
@@ -81,6 +82,7 @@ internal static class LayerCosts
             ("SDK + M.E.AI", async () => _ = (await mea.GetResponseAsync(messages)).Text),
             ("SDK + M.E.AI + pipeline", async () => _ = (await ours.GetResponseAsync(messages, new ChatOptions { ModelId = "gpt-4o-mini" })).Text),
             ("agent.ExecuteAsync", async () => _ = (await agent.ExecuteAsync(request, null, CancellationToken.None)).Text),
+            ("agent.ExecuteAsync, max_tokens set", async () => _ = (await limited.ExecuteAsync(request, null, CancellationToken.None)).Text),
             ("Lua agent:execute", () =>
             {
                 lua.Execute(luaLoop, "=loop"); // 100 calls: reported per call

@@ -91,7 +91,11 @@ internal static partial class RequestParameters
             ExtraKeys.AddOrUpdate(options, JsonText.Compact(new JsonObject(extras.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())))));
         }
 
-        if ((extras.Count == 0 && settings.Protocol != "anthropic") || settings.Protocol == "mock")
+        // OpenAI-compatible servers take max_tokens except for reasoning models (behaviours.md §1.1);
+        // the SDK always writes max_completion_tokens, so the request body is patched here rather
+        // than re-parsed and rewritten on the way out.
+        var patchMaxTokens = settings.Protocol == "openai" && options.MaxOutputTokens is not null && !ModelCapabilities.IsReasoningModel(options.ModelId);
+        if ((extras.Count == 0 && settings.Protocol != "anthropic" && !patchMaxTokens) || settings.Protocol == "mock")
         {
             return;
         }
@@ -112,7 +116,7 @@ internal static partial class RequestParameters
         switch (settings.Protocol)
         {
             case "openai":
-                ForwardOpenAi(options, forward);
+                ForwardOpenAi(options, forward, patchMaxTokens ? options.MaxOutputTokens : null);
                 break;
             case "ollama":
                 ForwardOllama(options, settings, forward, hub);
@@ -152,13 +156,8 @@ internal static partial class RequestParameters
         }
     }
 
-    private static void ForwardOpenAi(ChatOptions options, List<KeyValuePair<string, JsonNode?>> extras)
+    private static void ForwardOpenAi(ChatOptions options, List<KeyValuePair<string, JsonNode?>> extras, int? maxTokens)
     {
-        if (extras.Count == 0)
-        {
-            return;
-        }
-
         var body = extras.Select(kv => (Path: Encoding.UTF8.GetBytes("$." + kv.Key), Json: kv.Value?.ToJsonString())).ToList();
         // JsonPatch is the SDK's only way to add body fields (flagged "evaluation" by the SDK); the
         // tests assert the body the server receives, so an SDK change shows up there.
@@ -166,6 +165,12 @@ internal static partial class RequestParameters
         options.RawRepresentationFactory = _ =>
         {
             var raw = new OpenAI.Chat.ChatCompletionOptions();
+            if (maxTokens is { } limit)
+            {
+                raw.Patch.Set("$.max_tokens"u8, limit);
+                raw.Patch.Remove("$.max_completion_tokens"u8);
+            }
+
             foreach (var (path, json) in body)
             {
                 if (json is null)

@@ -89,7 +89,8 @@ internal sealed class ResilienceHandler(ProviderSettings settings, ProviderPipel
     /// <summary>
     /// The OpenAI SDK always sends <c>max_completion_tokens</c>; behaviours.md §1.1 sends
     /// <c>max_tokens</c> except for reasoning models (o1, o3, o4, gpt-5), which OpenAI-compatible
-    /// servers expect too.
+    /// servers expect too. Agents already send <c>max_tokens</c> (a patch on the SDK's request,
+    /// RequestParameters.ApplyExtras); this rewrite covers any other request that carries it.
     /// </summary>
     private bool NeedsMaxTokens(byte[] body) =>
         settings.Protocol == "openai" && body.AsSpan().IndexOf("\"max_completion_tokens\""u8) >= 0;
