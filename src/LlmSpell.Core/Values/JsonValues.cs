@@ -64,14 +64,14 @@ public static class JsonValues
             return ValueKind.String;
         }
 
-        if (v.TryGetValue<long>(out _) || v.TryGetValue<int>(out _) || v.TryGetValue<short>(out _) ||
+        if (v.TryGetValue<int>(out _) || v.TryGetValue<short>(out _) ||
             v.TryGetValue<byte>(out _) || v.TryGetValue<uint>(out _) || v.TryGetValue<ulong>(out _) || v.TryGetValue<sbyte>(out _) ||
             v.TryGetValue<ushort>(out _))
         {
             return ValueKind.Integer;
         }
 
-        if (v.TryGetValue<double>(out _) || v.TryGetValue<float>(out _) || v.TryGetValue<decimal>(out _))
+        if (v.TryGetValue<float>(out _) || v.TryGetValue<decimal>(out _))
         {
             return ValueKind.Float;
         }

@@ -66,8 +66,7 @@ public sealed class AgentMetrics
     {
         lock (_gate)
         {
-            var done = Math.Max(0, _total - Interlocked.Read(ref _active));
-            var (errorRate, averageMs) = RatesCore();
+            var (done, errorRate, averageMs) = RatesCore();
             return new JsonObject
             {
                 ["total_executions"] = _total,
@@ -83,14 +82,15 @@ public sealed class AgentMetrics
     {
         lock (_gate)
         {
-            return RatesCore();
+            var (_, errorRate, averageMs) = RatesCore();
+            return (errorRate, averageMs);
         }
     }
 
-    private (double ErrorRate, double AverageMs) RatesCore()
+    private (long Done, double ErrorRate, double AverageMs) RatesCore()
     {
         var done = Math.Max(0, _total - Interlocked.Read(ref _active));
-        return done == 0 ? (0.0, 0.0) : ((double)_failed / done, _totalMs / done);
+        return done == 0 ? (0, 0.0, 0.0) : (done, (double)_failed / done, _totalMs / done);
     }
 
     /// <summary>"healthy", "degraded" (a recent failure) or "unhealthy" (all recent calls failed).</summary>

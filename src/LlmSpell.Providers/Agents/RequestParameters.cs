@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LlmSpell.Providers;
+using LlmSpell.Providers.Clients;
 using LlmSpell.Providers.Configuration;
 using LlmSpell.Values;
 using Microsoft.Extensions.AI;
@@ -40,13 +41,6 @@ internal static partial class RequestParameters
         "logits_all", "vocab_only", "use_mmap", "use_mlock", "numa", "repeat_last_n", "repeat_penalty", "tfs_z", "typical_p",
         "min_p", "mirostat", "mirostat_eta", "mirostat_tau", "penalize_newline",
     ];
-
-    // The extra keys of a request as compact JSON, for the response cache key: they travel inside
-    // opaque SDK request objects (RawRepresentationFactory) the cache cannot look into.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatOptions, string> ExtraKeys = [];
-
-    /// <summary>The per-call extra keys set on <paramref name="options"/> (compact JSON), or null.</summary>
-    public static string? ExtrasOf(ChatOptions? options) => options is not null && ExtraKeys.TryGetValue(options, out var s) ? s : null;
 
     /// <summary>The stop sequences of a <c>stop</c> value: a string or an array of strings.</summary>
     public static List<string>? Stop(JsonNode? node) => node switch
@@ -88,7 +82,7 @@ internal static partial class RequestParameters
         var extras = parameters?.Where(kv => !Known.Contains(kv.Key)).ToList() ?? [];
         if (extras.Count > 0)
         {
-            ExtraKeys.AddOrUpdate(options, JsonText.Compact(new JsonObject(extras.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())))));
+            ResponseCachingChatClient.NoteExtras(options, JsonText.Compact(new JsonObject(extras.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())))));
         }
 
         // OpenAI-compatible servers take max_tokens except for reasoning models (behaviours.md §1.1);

@@ -16,6 +16,13 @@ internal sealed class ResponseCachingChatClient(IChatClient inner, string provid
     /// <summary>Additional-property key set on responses served from the cache.</summary>
     public const string CachedFlag = "llmspell_cached";
 
+    // Request fields that travel inside opaque SDK request objects (RawRepresentationFactory), which
+    // the key cannot look into, noted by whoever put them there.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatOptions, string> Extras = [];
+
+    /// <summary>Notes the extra request fields of <paramref name="options"/> (compact JSON) so the cache key covers them.</summary>
+    public static void NoteExtras(ChatOptions options, string json) => Extras.AddOrUpdate(options, json);
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
@@ -45,7 +52,7 @@ internal sealed class ResponseCachingChatClient(IChatClient inner, string provid
             .Append(string.Join(",", options?.StopSequences ?? [])).Append('|')
             .Append(string.Join(",", options?.Tools?.Select(t => t.Name) ?? [])).Append('|')
             .Append(options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema } ? schema.GetRawText() : null).Append('|')
-            .Append(LlmSpell.Agents.RequestParameters.ExtrasOf(options)).Append('\n');
+            .Append(options is not null && Extras.TryGetValue(options, out var extras) ? extras : null).Append('\n');
         foreach (var m in messages)
         {
             sb.Append(m.Role.Value).Append(':').Append(m.Text.Length).Append(':').Append(m.Text).Append('\n');
