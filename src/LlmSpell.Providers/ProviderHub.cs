@@ -3,6 +3,7 @@ using LlmSpell.Providers.Clients;
 using LlmSpell.Providers.Configuration;
 using LlmSpell.Providers.Http;
 using LlmSpell.Providers.Usage;
+using LlmSpell.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Providers;
@@ -79,6 +80,8 @@ public sealed class ProviderHub : IDisposable
     {
         var state = State(settings);
         var client = ChatClientFactory.Create(settings, model, state.Http, () => new MockChatClient(settings, model, state.Pipeline, state.Rotation));
+        // Traced below the cache: a cached reply is no model call (the cache records a span event instead).
+        client = LlmSpellTelemetry.TraceModelCalls ? ModelCallTracing.Wrap(client) : client;
         return state.Cache is { } cache ? new ResponseCachingChatClient(client, settings.Name, cache, Events) : client;
     }
 

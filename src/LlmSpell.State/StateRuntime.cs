@@ -40,7 +40,7 @@ public sealed class StateRuntime(LlmSpellConfig config, StorageRegistry registry
                 if (_state is null)
                 {
                     _stateBackend = OpenOrThrow(StateBackendName, config.GetString("runtime.state_persistence.path"), config.GetString("runtime.state_persistence.connection_string"));
-                    _state = new StateService(_stateBackend.State, StateLimits.From(config));
+                    _state = new StateService(TracedStateStore.Wrap(_stateBackend.State, StateBackendName), StateLimits.From(config));
                 }
 
                 return _state;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using LlmSpell.Cli.Hosting;
+using LlmSpell.Cli.Hosting.Telemetry;
 using LlmSpell.Output;
 using LlmSpell.Runtime;
 
@@ -11,6 +12,13 @@ internal static class RunCommand
 {
     private sealed record Flags(Option<bool> Stream, Option<bool> Rag, Option<bool> NoRag, Option<string?> RagConfig, Option<long?> RagDims, Option<string?> RagBackend, Argument<string[]> Args)
     {
+        public Option<bool> Report { get; } = new("--report") { Description = "After the script, print where the time, tokens and cost went (table and tree, on stderr)" };
+
+        public Option<string?> ReportFile { get; } = new("--report-file") { Description = "Write the run report as JSON to this file" };
+
+        public ReportRequest? ReadReport(ParseResult r) =>
+            r.GetValue(Report) || r.GetValue(ReportFile) is not null ? new ReportRequest(r.GetValue(Report), r.GetValue(ReportFile)) : null;
+
         public static Flags Add(Command c)
         {
             var f = new Flags(
@@ -27,6 +35,8 @@ internal static class RunCommand
             c.Options.Add(f.RagConfig);
             c.Options.Add(f.RagDims);
             c.Options.Add(f.RagBackend);
+            c.Options.Add(f.Report);
+            c.Options.Add(f.ReportFile);
             c.Arguments.Add(f.Args);
             return f;
         }
@@ -45,7 +55,7 @@ internal static class RunCommand
             var settings = CliSettings.From(r, options);
             var path = r.GetValue(script)!;
             var info = new ScriptInfo("@" + path, path, Path.GetFileName(path), r.GetValue(flags.Args) ?? []);
-            return Execute(settings, flags.Read(r), info, () => File.Exists(path) ? File.ReadAllBytes(path) : null, output);
+            return Execute(settings, flags.Read(r), info, () => File.Exists(path) ? File.ReadAllBytes(path) : null, output, flags.ReadReport(r));
         });
         return cmd;
     }
@@ -61,7 +71,7 @@ internal static class RunCommand
             var settings = CliSettings.From(r, options);
             var text = r.GetValue(code)!;
             var info = new ScriptInfo("=(exec)", null, "(exec)", r.GetValue(flags.Args) ?? []);
-            return Execute(settings, flags.Read(r), info, () => text == "-" ? ReadStdin() : Encoding.UTF8.GetBytes(text), output);
+            return Execute(settings, flags.Read(r), info, () => text == "-" ? ReadStdin() : Encoding.UTF8.GetBytes(text), output, flags.ReadReport(r));
         });
         return cmd;
     }
@@ -74,7 +84,7 @@ internal static class RunCommand
         return ms.ToArray();
     }
 
-    private static int Execute(CliSettings settings, RunFlags flags, ScriptInfo info, Func<byte[]?> readCode, RunOutput output)
+    private static int Execute(CliSettings settings, RunFlags flags, ScriptInfo info, Func<byte[]?> readCode, RunOutput output, ReportRequest? report)
     {
         if (!ConfigSupport.CheckEngine(settings, output))
         {
@@ -111,6 +121,6 @@ internal static class RunCommand
             return 1;
         }
 
-        return ScriptRunner.Run(config, info, code, settings, output);
+        return ScriptRunner.Run(config, info, code, settings, output, report);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LlmSpell.Cli.Hosting.Telemetry;
 using LlmSpell.Configuration;
 using LlmSpell.Output;
 using LlmSpell.Runtime;
@@ -13,7 +14,16 @@ internal static class ScriptRunner
 {
     private const int ScriptThreadStack = 64 * 1024 * 1024;
 
-    public static int Run(LlmSpellConfig config, ScriptInfo script, byte[] code, CliSettings settings, RunOutput output)
+    public static int Run(LlmSpellConfig config, ScriptInfo script, byte[] code, CliSettings settings, RunOutput output, ReportRequest? report = null)
+    {
+        // Telemetry types are touched only when export or a report is wanted (start-up of plain runs unchanged).
+        var telemetry = TelemetrySettings.From(config);
+        return telemetry is null && report is null
+            ? RunScript(config, script, code, settings, output)
+            : TelemetryRun.Run(telemetry, report, script, output, () => RunScript(config, script, code, settings, output));
+    }
+
+    private static int RunScript(LlmSpellConfig config, ScriptInfo script, byte[] code, CliSettings settings, RunOutput output)
     {
         using var cts = new CancellationTokenSource();
         var context = RuntimeHost.CreateContext(config, script, settings, output, cts.Token);

@@ -198,6 +198,20 @@ internal static class ConfigSchemaText
         events.export.webhook str
         events.export.pretty_json bool = false
 
+        telemetry.enabled bool = false
+        telemetry.exporter enum:otlp|console|file
+        telemetry.endpoint str
+        telemetry.protocol enum:grpc|http/protobuf
+        telemetry.headers map
+        telemetry.file path
+        telemetry.service_name str
+        telemetry.sampling_ratio float = 1.0
+        telemetry.record_content bool = false
+        telemetry.traces bool = true
+        telemetry.metrics bool = true
+        telemetry.logs bool = true
+        telemetry.metric_export_interval_ms int = 10000
+
         debug.enabled bool = true
         debug.level enum:off|error|warn|info|debug|trace = info
         debug.output.stdout bool = true

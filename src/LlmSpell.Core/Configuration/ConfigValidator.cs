@@ -90,6 +90,7 @@ internal static class ConfigValidator
         }
 
         ValidateRag(c, Error);
+        TelemetryConfigValidator.Validate(c, Error);
 
         if (!c.GetBool("runtime.security.allow_network_access", true) && c.ProviderNames.Count > 0)
         {

@@ -4,6 +4,7 @@ using LlmSpell.Providers;
 using LlmSpell.Providers.Configuration;
 using LlmSpell.Providers.Http;
 using LlmSpell.Providers.Usage;
+using LlmSpell.Telemetry;
 using LlmSpell.Tools;
 using LlmSpell.Values;
 using Microsoft.Extensions.AI;
@@ -89,6 +90,7 @@ public sealed class LlmAgent
         Lifecycle.BeginExecute();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var start = _hub.Time.GetTimestamp();
+        using var span = Spans.Agent(Name, Settings?.Name, Model);
         Metrics.Started();
         AgentReply? reply = null;
         var limit = TimeSpan.FromSeconds(Config.MaxExecutionTimeSeconds);
@@ -131,6 +133,7 @@ public sealed class LlmAgent
         {
             Metrics.Finished(reply is not null, _hub.Time.GetElapsedTime(start).TotalMilliseconds,
                 (reply?.PromptTokens ?? 0) + (reply?.CompletionTokens ?? 0), 0);
+            AgentTelemetry.Complete(span, this, reply, _hub.Time.GetElapsedTime(start));
             _gate.Release();
         }
     }

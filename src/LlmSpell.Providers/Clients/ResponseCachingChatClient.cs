@@ -27,7 +27,9 @@ internal sealed class ResponseCachingChatClient(IChatClient inner, string provid
     {
         var list = messages.ToList();
         var key = Key(list, options);
-        if (cache.TryGet(key, out var hit))
+        var found = cache.TryGet(key, out var hit);
+        Telemetry.LlmSpellTelemetry.RecordCache("response", found);
+        if (found)
         {
             events.Publish("provider.cache_hit", new System.Text.Json.Nodes.JsonObject { ["provider"] = provider });
             var copy = new ChatResponse(hit.Messages.ToList()) { ModelId = hit.ModelId, FinishReason = hit.FinishReason };

@@ -55,7 +55,12 @@ public sealed class ToolPipeline : IToolInvoker, IToolRegistrar, IDisposable
 
     public IReadOnlyList<ToolDescriptor> List() => [.. _registry.All().Select(t => t.Descriptor)];
 
-    public async Task<ComponentOutput> InvokeAsync(string name, JsonObject parameters, ToolCaller caller, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<ComponentOutput> InvokeAsync(string name, JsonObject parameters, ToolCaller caller, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        ToolTelemetry.IsListening
+            ? ToolTelemetry.TraceAsync(name, caller, () => InvokeCoreAsync(name, parameters, caller, timeout, cancellationToken))
+            : InvokeCoreAsync(name, parameters, caller, timeout, cancellationToken);
+
+    private async Task<ComponentOutput> InvokeCoreAsync(string name, JsonObject parameters, ToolCaller caller, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var tool = Resolve(name);
         var toolName = tool.Descriptor.Name;
