@@ -53,7 +53,7 @@ internal sealed class ReportNode(string kind, string name)
 
         child.Calls++;
         child.TotalMs += span.DurationMs;
-        child.Tokens += span.InputTokens + span.OutputTokens;
+        child.Tokens += span.Kind is "model" or "embedding" ? span.InputTokens + span.OutputTokens : 0;
         child.CostUsd += span.CostUsd;
         if (depth < 16)
         {

@@ -27,9 +27,10 @@ internal sealed class RunReport
 
     public ReportNode Tree { get; }
 
-    public long InputTokens => Operations.Sum(o => o.InputTokens);
+    // Tokens are counted where a model is called; an agent row repeats its calls' totals.
+    public long InputTokens => Operations.Where(o => o.Kind is "model" or "embedding").Sum(o => o.InputTokens);
 
-    public long OutputTokens => Operations.Sum(o => o.OutputTokens);
+    public long OutputTokens => Operations.Where(o => o.Kind is "model" or "embedding").Sum(o => o.OutputTokens);
 
     public double CostUsd => Operations.Sum(o => o.CostUsd);
 

@@ -37,7 +37,9 @@ internal sealed class RunReportCollector : IDisposable
         {
             "agent" => a.GetTagItem(GenAiTags.AgentName) as string,
             "tool" => a.GetTagItem(GenAiTags.ToolName) as string,
-            "model" => $"{a.GetTagItem(GenAiTags.ProviderName)}/{a.GetTagItem(GenAiTags.ResponseModel) ?? a.GetTagItem(GenAiTags.RequestModel)}",
+            "model" => a.GetTagItem(GenAiTags.ProviderName) is string { Length: > 0 } provider
+                ? $"{provider}/{a.GetTagItem(GenAiTags.ResponseModel) ?? a.GetTagItem(GenAiTags.RequestModel)}"
+                : (a.GetTagItem(GenAiTags.ResponseModel) ?? a.GetTagItem(GenAiTags.RequestModel)) as string,
             "run" => a.GetTagItem("llmspell.script") as string,
             _ => null,
         } ?? a.DisplayName;
@@ -48,9 +50,8 @@ internal sealed class RunReportCollector : IDisposable
             name,
             a.Duration.TotalMilliseconds,
             a.Status == ActivityStatusCode.Error,
-            // Tokens are counted where the model is called; an agent span repeats its calls' totals.
-            kind == "model" ? Long(a.GetTagItem(GenAiTags.InputTokens)) : 0,
-            kind == "model" ? Long(a.GetTagItem(GenAiTags.OutputTokens)) : 0,
+            Long(a.GetTagItem(GenAiTags.InputTokens)),
+            Long(a.GetTagItem(GenAiTags.OutputTokens)),
             kind is "agent" or "embedding" ? Double(a.GetTagItem(GenAiTags.CostUsd)) : 0));
     }
 
